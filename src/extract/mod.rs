@@ -1,0 +1,72 @@
+//! Extraction: the facts of one segment, computed once and compared by every check.
+//!
+//! A segment's [`Facts`] hold its numbers, name candidates, quotations and script statistics.
+//! Checks never re-parse text; the aligner uses the same facts as anchors.
+
+pub mod names;
+pub mod numbers;
+pub mod quotes;
+pub mod script;
+
+use std::collections::hash_map::DefaultHasher;
+use std::hash::{Hash, Hasher};
+
+use crate::lang::profile::Profile;
+
+pub use names::NameMention;
+pub use numbers::{NumberKind, NumberMention};
+pub use quotes::Quotation;
+pub use script::ScriptStats;
+
+/// Everything the checks need to know about one sentence (or one bilingual unit).
+#[derive(Debug, Clone, Default)]
+pub struct Facts {
+    pub numbers: Vec<NumberMention>,
+    pub names: Vec<NameMention>,
+    pub quotes: Vec<Quotation>,
+    pub script: ScriptStats,
+}
+
+/// Extracts the facts of one text in the language described by `profile`.
+pub fn extract(text: &str, profile: &Profile) -> Facts {
+    Facts {
+        numbers: numbers::extract(text, profile),
+        names: names::candidates(text, profile),
+        quotes: quotes::extract(text, profile),
+        script: ScriptStats::of(text),
+    }
+}
+
+impl Facts {
+    /// Merges the facts of consecutive sentences into those of the bead they form.
+    pub fn merged<'a>(parts: impl IntoIterator<Item = &'a Facts>) -> Facts {
+        let mut out = Facts::default();
+        for f in parts {
+            out.numbers.extend(f.numbers.iter().cloned());
+            out.names.extend(f.names.iter().cloned());
+            out.quotes.extend(f.quotes.iter().cloned());
+            out.script.add(&f.script);
+        }
+        out
+    }
+
+    /// Keys of the items that survive translation, for the aligner: numbers by value (only those
+    /// written in digits, which a translator keeps), and quotations by count.
+    pub fn anchor_keys(&self) -> Vec<u64> {
+        let mut keys: Vec<u64> = self
+            .numbers
+            .iter()
+            .filter(|n| n.is_anchor())
+            .map(|n| hash_of(&("num", n.value.to_bits())))
+            .collect();
+        keys.extend(self.names.iter().map(|n| hash_of(&("name", &n.key))));
+        keys.sort_unstable();
+        keys
+    }
+}
+
+fn hash_of<T: Hash>(value: &T) -> u64 {
+    let mut h = DefaultHasher::new();
+    value.hash(&mut h);
+    h.finish()
+}

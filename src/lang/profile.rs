@@ -1,0 +1,264 @@
+//! Per-language knowledge, loaded from the data files in `data/lang/*.toml`.
+//!
+//! Everything a check needs to know about a language (how it writes numbers, which quotation marks
+//! it uses, which abbreviations do not end a sentence, its month names...) lives in one reviewed
+//! data file per language, embedded at build time by `build.rs`. Code asks a [`Profile`]; it never
+//! tests a language tag itself. A tag with no file of its own falls back to its base language
+//! (`pt-BR` → `pt`) and then to a neutral profile that assumes nothing language-specific.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+/// The writing systems concord distinguishes. Detection of a segment's script is exact; only
+/// languages that share a script need the language detector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, PartialOrd, Ord)]
+pub enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Devanagari,
+    Thai,
+    Han,
+    Kana,
+    Hangul,
+    Other,
+}
+
+/// One language's profile, as written in its data file. Every field has a documented default so
+/// that a file only states what its language needs.
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// BCP 47 tag, e.g. `de`, `pt`, `zh`.
+    pub tag: String,
+    /// English name of the language.
+    pub name: String,
+    /// Scripts the language is normally written in, main script first. `ja` is `["Han", "Kana"]`.
+    #[serde(default)]
+    pub scripts: Vec<Script>,
+    /// Whether the script distinguishes upper and lower case (false for Arabic, CJK, Thai, ...).
+    #[serde(default)]
+    pub has_case: bool,
+    /// Whether ordinary nouns are capitalised too (German, Luxembourgish): capitalisation is then
+    /// weak evidence of a name.
+    #[serde(default)]
+    pub capitalises_nouns: bool,
+    /// Whether words are separated by spaces (false for Chinese, Japanese, Thai).
+    #[serde(default = "yes")]
+    pub spaces_between_words: bool,
+    /// Languages the detector confuses this one with; a detection of one of these on a segment is
+    /// not by itself evidence of the wrong language (e.g. `gl` lists `pt` and `es`).
+    #[serde(default)]
+    pub close_languages: Vec<String>,
+    #[serde(default)]
+    pub sentences: SentenceRules,
+    #[serde(default)]
+    pub numbers: NumberRules,
+    #[serde(default)]
+    pub quotes: QuoteRules,
+    #[serde(default)]
+    pub names: NameRules,
+    #[serde(default)]
+    pub dates: DateRules,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct SentenceRules {
+    /// Characters that end a sentence, besides `.`, `!`, `?` which every language has
+    /// (e.g. `。！？` for Chinese, `؟` for Arabic, `।` for Hindi).
+    #[serde(default)]
+    pub terminators: Vec<String>,
+    /// Abbreviations that do not end a sentence, written without their final dot and compared
+    /// case-sensitively: `Dr`, `z.B`, `bzw`, `г`, `т.е`.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+    /// Whether a number followed by a dot is an ordinal (`am 5. Januar`, `2. místo`) rather than a
+    /// sentence end, when the next word starts in lower case or is a month name.
+    #[serde(default)]
+    pub ordinal_dot: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NumberRules {
+    /// Decimal separator(s), most usual first: `["."]` for English, `[","]` for German.
+    #[serde(default)]
+    pub decimal: Vec<String>,
+    /// Thousands-grouping separators: e.g. `[",", " ", "\u00A0", "\u202F"]` for English,
+    /// `[".", " ", "\u00A0", "\u202F"]` for German, `["'", "’"]` added for Swiss usage.
+    #[serde(default)]
+    pub group: Vec<String>,
+    /// Native digit sets besides ASCII that the language uses: any of `arabic-indic`, `persian`,
+    /// `devanagari`, `thai`, `fullwidth`, `han` (一二三, 〇).
+    #[serde(default)]
+    pub digits: Vec<String>,
+    /// Scale words and abbreviations with their multiplier, lower-cased as matched:
+    /// `thousand = 1e3`, `tsd. = 1e3`, `mio. = 1e6`, `тыс. = 1e3`, `万 = 1e4`.
+    /// Inflected forms are listed separately (`тысяч`, `тысячи`, `тысяча`).
+    #[serde(default)]
+    pub scales: HashMap<String, f64>,
+    /// Cardinal number words with their value, lower-cased, all inflected forms that a
+    /// newspaper would use: `one = 1`, `eins = 1`, `ein = 1`, `drei = 3`, `zwanzig = 20`,
+    /// `hundert = 100`. Tens and units that are written as one word (`dreiundzwanzig`) are found
+    /// by decomposing the word into these and `joiners`.
+    #[serde(default)]
+    pub words: HashMap<String, f64>,
+    /// Words that join tens and units inside a compound number word (`und`, `en`, `ën`).
+    #[serde(default)]
+    pub joiners: Vec<String>,
+    /// Suffixes that make a numeral an ordinal when attached to digits: `st nd rd th` (en),
+    /// `er e re ème` (fr), `-й -го -я` (ru), `.` (de: handled with `ordinal_dot`).
+    #[serde(default)]
+    pub ordinal_suffixes: Vec<String>,
+    /// Ordinal words with their value: `first = 1`, `second = 2`, `erste = 1`.
+    #[serde(default)]
+    pub ordinal_words: HashMap<String, f64>,
+    /// Words meaning per cent: `percent`, `per cent`, `prozent`, `процент`, `процента`.
+    #[serde(default)]
+    pub percent_words: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteRules {
+    /// Quotation mark pairs `[open, close]` the language uses, primary first, nested after:
+    /// `[["„", "“"], ["‚", "‘"]]` for German.
+    #[serde(default)]
+    pub pairs: Vec<[String; 2]>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct NameRules {
+    /// Endings that grammar attaches to names (case endings, possessives, suffixes after an
+    /// apostrophe), longest first is not required: `s` (de Obamas), `а у ом ым е` (ru),
+    /// `'a 'ya 'nın` (tr).
+    #[serde(default)]
+    pub suffixes: Vec<String>,
+    /// Capitalised words that are not names: sentence-initial function words are handled
+    /// generally, but titles, nationality adjectives and the like that the language capitalises
+    /// (`Mr`, `President`, `Russian`, `Monday`) are listed here so they are not taken for names.
+    #[serde(default)]
+    pub not_names: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DateRules {
+    /// Twelve entries, January first; each lists the month's forms, lower-cased: full names in
+    /// every case the language uses, and abbreviations (`["januar", "jan", "jänner"]`).
+    #[serde(default)]
+    pub months: Vec<Vec<String>>,
+    /// Seven entries, Monday first; each lists the weekday's forms, lower-cased.
+    #[serde(default)]
+    pub weekdays: Vec<Vec<String>>,
+}
+
+/// The files in `data/lang`, as `(file stem, contents)`, listed by `build.rs`.
+static EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/profiles.rs"));
+
+/// All profiles, parsed once. A malformed data file is a bug in the build, caught by the tests.
+fn all() -> &'static HashMap<String, Profile> {
+    static PROFILES: OnceLock<HashMap<String, Profile>> = OnceLock::new();
+    PROFILES.get_or_init(|| {
+        EMBEDDED
+            .iter()
+            .map(|(stem, text)| {
+                let profile: Profile = toml::from_str(text)
+                    .unwrap_or_else(|e| panic!("data/lang/{stem}.toml is malformed: {e}"));
+                assert_eq!(profile.tag, *stem, "data/lang/{stem}.toml declares tag {}", profile.tag);
+                (profile.tag.clone(), profile)
+            })
+            .collect()
+    })
+}
+
+/// The neutral profile used for a language with no data file.
+fn neutral() -> &'static Profile {
+    static NEUTRAL: OnceLock<Profile> = OnceLock::new();
+    NEUTRAL.get_or_init(|| Profile {
+        tag: "und".into(),
+        name: "Undetermined".into(),
+        spaces_between_words: true,
+        numbers: NumberRules {
+            decimal: vec![".".into(), ",".into()],
+            group: vec![" ".into(), "\u{00A0}".into(), "\u{202F}".into()],
+            ..Default::default()
+        },
+        quotes: QuoteRules {
+            pairs: vec![
+                ["“".into(), "”".into()],
+                ["\"".into(), "\"".into()],
+                ["«".into(), "»".into()],
+            ],
+        },
+        ..Default::default()
+    })
+}
+
+/// The profile for a BCP 47 tag: the exact tag, then its primary language subtag, then neutral.
+pub fn profile(tag: &str) -> &'static Profile {
+    let profiles = all();
+    if let Some(p) = profiles.get(tag) {
+        return p;
+    }
+    let base = primary_subtag(tag);
+    profiles.get(base.as_str()).unwrap_or_else(neutral)
+}
+
+/// Whether concord has a data file for this tag or its base language.
+pub fn is_known(tag: &str) -> bool {
+    let profiles = all();
+    profiles.contains_key(tag) || profiles.contains_key(primary_subtag(tag).as_str())
+}
+
+/// Tags of all languages with a data file, sorted.
+pub fn known_tags() -> Vec<&'static str> {
+    let mut tags: Vec<&str> = all().keys().map(String::as_str).collect();
+    tags.sort_unstable();
+    tags
+}
+
+/// `pt-BR` → `pt`, `zh-Hans` → `zh`, `DE` → `de`.
+pub fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_data_file_parses_and_is_consistent() {
+        for tag in known_tags() {
+            let p = profile(tag);
+            assert!(!p.scripts.is_empty(), "{tag}: scripts is empty");
+            assert!(!p.numbers.decimal.is_empty(), "{tag}: numbers.decimal is empty");
+            assert!(!p.quotes.pairs.is_empty(), "{tag}: quotes.pairs is empty");
+            if !p.dates.months.is_empty() {
+                assert_eq!(p.dates.months.len(), 12, "{tag}: months");
+            }
+            if !p.dates.weekdays.is_empty() {
+                assert_eq!(p.dates.weekdays.len(), 7, "{tag}: weekdays");
+            }
+            for d in &p.numbers.decimal {
+                assert!(!p.numbers.group.contains(d), "{tag}: {d:?} is both decimal and group separator");
+            }
+        }
+    }
+
+    #[test]
+    fn regional_tags_fall_back_to_their_language() {
+        assert_eq!(profile("en-GB").tag, "en");
+        assert_eq!(profile("xx-unknown").tag, "und");
+    }
+}

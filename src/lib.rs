@@ -1,0 +1,17 @@
+//! concord checks translations for consistency with their source.
+//!
+//! The pipeline (see [`pipeline::run`]) is: discover → load → segment → align → extract → check →
+//! report. Each stage is a module of plain functions over plain data.
+#![warn(clippy::print_stdout)]
+
+pub mod align;
+pub mod checks;
+pub mod cli;
+pub mod discover;
+pub mod extract;
+pub mod finding;
+pub mod lang;
+pub mod load;
+pub mod pipeline;
+pub mod report;
+pub mod segment;
