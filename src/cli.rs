@@ -5,7 +5,11 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "concord", version, about = "Checks translations for consistency with their source.")]
+#[command(
+    name = "concord",
+    version,
+    about = "Checks translations for consistency with their source."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

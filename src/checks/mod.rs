@@ -10,6 +10,7 @@ pub mod name;
 pub mod number;
 pub mod omission;
 pub mod quote;
+pub mod source_hygiene;
 
 use std::collections::HashSet;
 
@@ -52,7 +53,11 @@ impl DocumentKnowledge {
         let source_vocabulary = lowercase_vocabulary(pairs.iter().map(|p| p.source.text.as_str()));
         let target_vocabulary = lowercase_vocabulary(pairs.iter().map(|p| p.target.text.as_str()));
         let names = name::learn(pairs, &source_vocabulary, &target_vocabulary);
-        DocumentKnowledge { source_vocabulary, target_vocabulary, names }
+        DocumentKnowledge {
+            source_vocabulary,
+            target_vocabulary,
+            names,
+        }
     }
 }
 
@@ -60,7 +65,8 @@ impl DocumentKnowledge {
 pub fn lowercase_vocabulary<'t>(texts: impl Iterator<Item = &'t str>) -> HashSet<String> {
     let mut vocab = HashSet::new();
     for text in texts {
-        for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-') {
+        for word in text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        {
             let mut chars = word.chars();
             if chars.next().is_some_and(|c| c.is_lowercase()) {
                 vocab.insert(word.to_lowercase());
@@ -107,4 +113,64 @@ pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
         }
     }
     issues
+}
+
+/// How much real text a segment has: words of two or more letters in spaced scripts, and a word
+/// per two characters in scripts without spaces (Han, Kana, Thai). Numbers and punctuation do not
+/// count.
+pub fn content_words(text: &str) -> usize {
+    use crate::extract::script::script_of;
+    use crate::lang::profile::Script;
+    let mut unspaced = 0;
+    let mut words = 0;
+    for word in text.split(|c: char| c.is_whitespace()) {
+        let mut letters = 0;
+        for c in word.chars() {
+            match script_of(c) {
+                Some(Script::Han | Script::Kana | Script::Thai) => unspaced += 1,
+                Some(_) => letters += 1,
+                None => {}
+            }
+        }
+        if letters >= 2 {
+            words += 1;
+        }
+    }
+    words + unspaced / 2
+}
+
+impl<'a> Side<'a> {
+    /// A side of a pair: its text and the facts extracted from it.
+    pub fn new(lang: &'a str, text: String) -> Side<'a> {
+        let profile = crate::lang::profile(lang);
+        let facts = crate::extract::extract(&text, profile);
+        Side { lang, profile, text, facts }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A pre-aligned pair for the checks' unit tests.
+    pub fn pair(
+        source_lang: &'static str,
+        source: &str,
+        target_lang: &'static str,
+        target: &str,
+    ) -> PairContext<'static> {
+        PairContext {
+            source: Side::new(source_lang, source.to_string()),
+            target: Side::new(target_lang, target.to_string()),
+            confidence: 1.0,
+        }
+    }
+
+    #[test]
+    fn content_words_in_several_scripts() {
+        assert_eq!(content_words("ttn-23"), 1);
+        assert_eq!(content_words("He said 100."), 2);
+        assert_eq!(content_words("俄罗斯很失望"), 3);
+        assert_eq!(content_words("Он сказал"), 2);
+    }
 }

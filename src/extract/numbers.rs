@@ -1,6 +1,15 @@
 //! Numbers: every quantity a text states, as a value.
+//!
+//! Digits in any script (ASCII, Arabic-Indic, Persian, Devanagari, Thai, full-width) are read with
+//! the language's decimal and grouping separators, then a following scale word or character
+//! multiplies them (`100 thousand`, `1,5 Mio.`, `10万`, `100 тысяч`): so every spelling of a value
+//! gives the same number. Numbers written in words (`three`, `dreiundzwanzig`) and in Han
+//! numerals (`五十七`, `一九六二`) are read too, but marked as weaker evidence (`digits: false`):
+//! `one` may be a pronoun and `ein` an article. A number glued after letters (`G7`, `F-16`,
+//! `COVID-19`, `ttn-23`) is part of a name or code, not a quantity.
 
-use crate::lang::profile::Profile;
+use crate::extract::script::script_of;
+use crate::lang::profile::{Profile, Script};
 
 /// What kind of number a mention is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -8,6 +17,8 @@ pub enum NumberKind {
     Cardinal,
     Ordinal,
     Percent,
+    /// A numeric date such as `13.01.2022`: the date check's business, not the number check's.
+    Date,
 }
 
 /// One number in a text.
@@ -20,16 +31,686 @@ pub struct NumberMention {
     /// Whether it was written in digits (a strong fact) rather than in words (weaker: `one` may be
     /// a pronoun, `ein` an article).
     pub digits: bool,
+    /// Byte offset in the text.
     pub start: usize,
 }
 
 impl NumberMention {
     /// Numbers in digits survive translation and so can anchor the alignment.
     pub fn is_anchor(&self) -> bool {
-        self.digits
+        self.digits && self.kind != NumberKind::Date
     }
 }
 
-pub fn extract(_text: &str, _profile: &Profile) -> Vec<NumberMention> {
-    Vec::new()
+/// Formats a value for messages: `100000`, `2.5`, `-3`.
+pub fn format_value(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e18 {
+        format!("{}", v as i64)
+    } else {
+        let s = format!("{v:.6}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// Whether two values are the same number.
+pub fn same_value(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The value of a digit in any supported script.
+fn digit_value(c: char) -> Option<u32> {
+    let cp = c as u32;
+    let zero = match cp {
+        0x30..=0x39 => 0x30,
+        0x660..=0x669 => 0x660,   // Arabic-Indic
+        0x6F0..=0x6F9 => 0x6F0,   // Persian
+        0x966..=0x96F => 0x966,   // Devanagari
+        0xE50..=0xE59 => 0xE50,   // Thai
+        0xFF10..=0xFF19 => 0xFF10, // full-width
+        0x9E6..=0x9EF => 0x9E6,   // Bengali
+        _ => return None,
+    };
+    Some(cp - zero)
+}
+
+/// Han numeral characters with their value; multipliers are handled by [`parse_han`].
+fn han_digit(c: char) -> Option<u64> {
+    Some(match c {
+        '〇' | '零' | '○' => 0,
+        '一' | '壹' => 1,
+        '二' | '两' | '兩' | '贰' | '貳' => 2,
+        '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+fn han_unit(c: char) -> Option<u64> {
+    Some(match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' | '仟' => 1000,
+        _ => return None,
+    })
+}
+
+fn han_big(c: char) -> Option<u64> {
+    Some(match c {
+        '万' | '萬' => 10_000,
+        '亿' | '億' => 100_000_000,
+        '兆' => 1_000_000_000_000,
+        _ => return None,
+    })
+}
+
+fn is_han_numeral(c: char) -> bool {
+    han_digit(c).is_some() || han_unit(c).is_some() || han_big(c).is_some()
+}
+
+/// Parses a run of Han numerals: `五十七` = 57, `十万` = 100000, `一九六二` = 1962 (digit by
+/// digit, as years are written), `三千五百万` = 35000000.
+fn parse_han(run: &[char]) -> Option<u64> {
+    if run.is_empty() {
+        return None;
+    }
+    if run.len() >= 2 && run.iter().all(|&c| han_digit(c).is_some()) {
+        return run.iter().try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(han_digit(c)?));
+    }
+    let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
+    for &c in run {
+        if let Some(d) = han_digit(c) {
+            if d == 0 {
+                continue;
+            }
+            digit = Some(d);
+        } else if let Some(u) = han_unit(c) {
+            section += digit.unwrap_or(1) * u;
+            digit = None;
+        } else if let Some(b) = han_big(c) {
+            let group = section + digit.unwrap_or(0);
+            let group = if group == 0 { 1 } else { group };
+            total = total.checked_add(group.checked_mul(b)?)?;
+            section = 0;
+            digit = None;
+        }
+    }
+    Some(total + section + digit.unwrap_or(0))
+}
+
+/// A scale that may follow a number: a word of the profile (`thousand`, `Mio.`, `тыс.`) or a
+/// character of a language without spaces (`万`, `亿`, `만`).
+struct Scale {
+    factor: f64,
+    end: usize,
+}
+
+/// Extracts every number of a text.
+pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (offset, c) = chars[i];
+        if digit_value(c).is_some() {
+            let (mention, next) = read_digits(text, &chars, i, profile);
+            if let Some(m) = mention {
+                out.push(m);
+            }
+            i = next;
+        } else if is_han_numeral(c) && profile.scripts.contains(&Script::Han) {
+            let mut j = i;
+            while j < chars.len() && is_han_numeral(chars[j].1) {
+                j += 1;
+            }
+            let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
+            // A lone 一 is mostly part of a word (一些, 统一); only runs with a unit or of
+            // several digits are read, and always as weak evidence.
+            let meaningful = run.len() >= 2 || han_unit(run[0]).is_some();
+            if meaningful {
+                if let Some(v) = parse_han(&run) {
+                    let end = if j < chars.len() { chars[j].0 } else { text.len() };
+                    let ordinal = i > 0 && chars[i - 1].1 == '第';
+                    out.push(NumberMention {
+                        value: v as f64,
+                        kind: if ordinal { NumberKind::Ordinal } else { NumberKind::Cardinal },
+                        text: text[offset..end].to_string(),
+                        digits: false,
+                        start: offset,
+                    });
+                }
+            }
+            i = j;
+        } else if c.is_alphabetic() && profile.spaces_between_words {
+            let mut j = i;
+            while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '\'' || chars[j].1 == '’') {
+                j += 1;
+            }
+            // Only words that start a word: the previous char is not a letter or digit.
+            let starts_word = i == 0 || !chars[i - 1].1.is_alphanumeric();
+            if starts_word {
+                if let Some((m, next)) = read_words(text, &chars, i, profile) {
+                    out.push(m);
+                    i = next;
+                    continue;
+                }
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether the number starting at `chars[i]` is glued to a preceding word: `G7`, `F-16`,
+/// `COVID-19`, `ttn-23`, `MH17`.
+fn glued_to_word(chars: &[(usize, char)], i: usize) -> bool {
+    let cased_letter = |c: char| matches!(script_of(c), Some(Script::Latin | Script::Cyrillic | Script::Greek));
+    match i.checked_sub(1).map(|k| chars[k].1) {
+        Some(c) if cased_letter(c) => true,
+        Some('-' | '‑' | '_' | '/' | '#' | '@') => i >= 2 && (cased_letter(chars[i - 2].1) || chars[i - 2].1.is_ascii_digit() && chars[i - 1].1 == '/' && false),
+        _ => false,
+    }
+}
+
+fn is_space_separator(c: char) -> bool {
+    matches!(c, ' ' | '\u{00A0}' | '\u{202F}' | '\u{2009}' | '\u{2007}')
+}
+
+/// Reads a number written in digits from `chars[i]`: its grouping, decimals, sign, scale word,
+/// percent sign and ordinal suffix. Returns the mention (or `None` for a code or date-like
+/// token it skipped) and the index after it.
+fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) -> (Option<NumberMention>, usize) {
+    let glued = glued_to_word(chars, i);
+    let is_digit = |k: usize| k < chars.len() && digit_value(chars[k].1).is_some();
+    let run_end = |mut k: usize| {
+        while is_digit(k) {
+            k += 1;
+        }
+        k
+    };
+    let mut j = run_end(i);
+    if glued {
+        // Skip the rest of the code: letters and digits and inner hyphens.
+        while j < chars.len() && (chars[j].1.is_alphanumeric() || (chars[j].1 == '-' && is_digit(j + 1))) {
+            j += 1;
+        }
+        return (None, j);
+    }
+    // Numeric dates: 13.01.2022, 1/5/2022, 2022-01-13.
+    if let Some(end) = numeric_date_end(chars, i) {
+        let start = chars[i].0;
+        let stop = if end < chars.len() { chars[end].0 } else { text.len() };
+        let m = NumberMention { value: 0.0, kind: NumberKind::Date, text: text[start..stop].to_string(), digits: true, start };
+        return (Some(m), end);
+    }
+    let mut int_digits: String = chars[i..j].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()).collect();
+    let mut frac_digits = String::new();
+    let first_group_len = j - i;
+    let has = |list: &[String], c: char| list.iter().any(|s| s.chars().eq(std::iter::once(c)));
+    let decimal = &profile.numbers.decimal;
+    let group = &profile.numbers.group;
+    let mut grouped = false;
+    loop {
+        let Some(&(_, sep)) = chars.get(j) else { break };
+        if !is_digit(j + 1) {
+            break;
+        }
+        let next_end = run_end(j + 1);
+        let next_len = next_end - (j + 1);
+        let three = next_len == 3;
+        let can_group = three && (first_group_len <= 3 || grouped) && frac_digits.is_empty();
+        if is_space_separator(sep) {
+            if can_group && (has(group, sep) || has(group, ' ')) && first_group_len <= 3 {
+                grouped = true;
+                int_digits.extend(chars[j + 1..next_end].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()));
+                j = next_end;
+                continue;
+            }
+            break;
+        }
+        let in_group = has(group, sep);
+        let in_decimal = has(decimal, sep);
+        let foreign = matches!(sep, '.' | ',' | '٫' | '٬' | '\'' | '’');
+        if !(in_group || in_decimal || foreign) || !frac_digits.is_empty() {
+            break;
+        }
+        let as_group = if in_group && can_group {
+            true
+        } else if in_decimal {
+            false
+        } else {
+            // A separator the language does not use: a group of exactly three is grouping
+            // written the other way ("1,000" in a German text), anything else a decimal.
+            can_group && matches!(sep, '.' | ',' | '٬' | '\'' | '’')
+        };
+        if as_group {
+            grouped = true;
+            int_digits.extend(chars[j + 1..next_end].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()));
+        } else if matches!(sep, '.' | ',' | '٫') {
+            frac_digits = chars[j + 1..next_end].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()).collect();
+        } else {
+            break;
+        }
+        j = next_end;
+    }
+    let mut value: f64 = format!("{}.{}", int_digits, if frac_digits.is_empty() { "0" } else { &frac_digits }).parse().unwrap_or(0.0);
+    let start = chars[i].0;
+    // A minus sign directly before, not a hyphen between two numbers or words.
+    if i >= 1 && matches!(chars[i - 1].1, '−' | '-') && (i == 1 || chars[i - 2].1.is_whitespace()) {
+        value = -value;
+    }
+    let mut kind = NumberKind::Cardinal;
+    let mut end = j;
+    // Ordinal suffix glued to the digits: 1st, 2nd, 1er, 1-й, 5º.
+    let rest: String = chars[j..].iter().take(8).map(|&(_, c)| c).collect();
+    let mut suffixes: Vec<&String> = profile.numbers.ordinal_suffixes.iter().filter(|s| s.as_str() != ".").collect();
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+    for s in suffixes {
+        if rest.starts_with(s.as_str()) {
+            let after = rest[s.len()..].chars().next();
+            if !after.is_some_and(|c| c.is_alphanumeric()) {
+                kind = NumberKind::Ordinal;
+                end = j + s.chars().count();
+                break;
+            }
+        }
+    }
+    if kind == NumberKind::Cardinal && profile.sentences.ordinal_dot && chars.get(j).is_some_and(|&(_, c)| c == '.') {
+        let mut k = j + 1;
+        while k < chars.len() && chars[k].1.is_whitespace() {
+            k += 1;
+        }
+        let next_word: String = chars[k..].iter().map(|&(_, c)| c).take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
+        let is_month = profile.dates.months.iter().flatten().any(|m| *m == next_word);
+        let lower = chars.get(k).is_some_and(|&(_, c)| c.is_lowercase());
+        if k > j + 1 && (lower || is_month) && first_group_len <= 3 && !grouped {
+            kind = NumberKind::Ordinal;
+        }
+    }
+    if i >= 1 && chars[i - 1].1 == '第' {
+        kind = NumberKind::Ordinal;
+    }
+    // Scale words and characters, possibly chained ("100 mil millones").
+    while let Some(scale) = read_scale(text, chars, end, profile) {
+        value *= scale.factor;
+        end = scale.end;
+    }
+    // Percent sign or word.
+    let mut k = end;
+    while k < chars.len() && is_space_separator(chars[k].1) {
+        k += 1;
+    }
+    if matches!(chars.get(k).map(|&(_, c)| c), Some('%' | '٪' | '％')) {
+        kind = NumberKind::Percent;
+        end = k + 1;
+    } else if let Some(word_end) = match_word(text, chars, k, &profile.numbers.percent_words) {
+        kind = NumberKind::Percent;
+        end = word_end;
+    }
+    let stop = if end < chars.len() { chars[end].0 } else { text.len() };
+    let m = NumberMention { value, kind, text: text[start..stop].trim_end().to_string(), digits: true, start };
+    (Some(m), end.max(j))
+}
+
+/// If `chars[i..]` is a numeric date (`13.01.2022`, `1/5/2022`, `2022-01-13`), the index after it.
+fn numeric_date_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    let mut parts = Vec::new();
+    let mut seps = Vec::new();
+    let mut k = i;
+    loop {
+        let s = k;
+        while k < chars.len() && chars[k].1.is_ascii_digit() {
+            k += 1;
+        }
+        parts.push(k - s);
+        if parts.len() == 3 {
+            break;
+        }
+        match chars.get(k).map(|&(_, c)| c) {
+            Some(c @ ('.' | '/' | '-')) if chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit()) => {
+                seps.push(c);
+                k += 1;
+            }
+            _ => return None,
+        }
+    }
+    let same_sep = seps[0] == seps[1];
+    let dmy = parts[0] <= 2 && parts[1] <= 2 && (parts[2] == 4 || parts[2] == 2);
+    let ymd = parts[0] == 4 && parts[1] <= 2 && parts[2] <= 2;
+    let followed_by_digit = chars.get(k).is_some_and(|&(_, c)| c.is_ascii_digit());
+    (same_sep && (dmy || ymd) && !followed_by_digit).then_some(k)
+}
+
+/// A scale after position `k`: a Han/Hangul scale character glued to the number, or a scale word
+/// of the profile after an optional space.
+fn read_scale(text: &str, chars: &[(usize, char)], k: usize, profile: &Profile) -> Option<Scale> {
+    let scales = &profile.numbers.scales;
+    if scales.is_empty() {
+        return None;
+    }
+    // Glued scale character (万, 億, 만) or a word after spaces.
+    let mut s = k;
+    while s < chars.len() && is_space_separator(chars[s].1) {
+        s += 1;
+    }
+    if s >= chars.len() {
+        return None;
+    }
+    let glued = s == k;
+    let first = chars[s].1;
+    if glued && !profile.spaces_between_words || matches!(script_of(first), Some(Script::Han | Script::Hangul)) {
+        // Single-character scales of languages without spaces.
+        let key = first.to_string();
+        if let Some(&factor) = scales.get(&key) {
+            // 十 alone after digits is rare; 万/亿 are the usual ones.
+            if factor >= 1e3 {
+                return Some(Scale { factor, end: s + 1 });
+            }
+        }
+        if !glued || !first.is_alphabetic() {
+            return None;
+        }
+    }
+    if !first.is_alphabetic() {
+        return None;
+    }
+    let mut e = s;
+    while e < chars.len() && chars[e].1.is_alphabetic() {
+        e += 1;
+    }
+    let start = chars[s].0;
+    let stop = if e < chars.len() { chars[e].0 } else { text.len() };
+    let word = text[start..stop].to_lowercase();
+    // With a trailing dot first (abbreviations such as "Mio.", "тыс."), then without.
+    if chars.get(e).is_some_and(|&(_, c)| c == '.') {
+        if let Some(&f) = scales.get(&format!("{word}.")) {
+            return Some(Scale { factor: f, end: e + 1 });
+        }
+    }
+    let f = *scales.get(&word)?;
+    // "100 hundred" is not a thing; a scale below a thousand after digits is a false friend
+    // ("5 hundred" is rare, "5 cien" is wrong): only scales of 1000 and more follow digits.
+    (f >= 1e3 || !glued && f >= 1e3).then_some(Scale { factor: f, end: e })
+}
+
+/// If one of `words` (lower-cased, possibly several words) starts at `chars[k]`, the index after it.
+fn match_word(text: &str, chars: &[(usize, char)], k: usize, words: &[String]) -> Option<usize> {
+    let start = chars.get(k)?.0;
+    let rest = &text[start..];
+    let lower = rest.to_lowercase();
+    for w in words {
+        if lower.starts_with(w.as_str()) && rest.len() == lower.len() {
+            let after = lower[w.len()..].chars().next();
+            if !after.is_some_and(|c| c.is_alphanumeric()) {
+                return Some(k + w.chars().count());
+            }
+        }
+    }
+    None
+}
+
+/// Reads a number written in words from `chars[i]`: `three`, `twenty-five`, `dreiundzwanzig`,
+/// `hundert Tausend`, `cincuenta y siete`. Always weak evidence.
+fn read_words(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) -> Option<(NumberMention, usize)> {
+    let numbers = &profile.numbers;
+    if numbers.words.is_empty() && numbers.ordinal_words.is_empty() {
+        return None;
+    }
+    let word_at = |k: usize| -> Option<(String, usize)> {
+        if k >= chars.len() || !chars[k].1.is_alphabetic() {
+            return None;
+        }
+        let mut e = k;
+        while e < chars.len() && chars[e].1.is_alphabetic() {
+            e += 1;
+        }
+        let stop = if e < chars.len() { chars[e].0 } else { text.len() };
+        Some((text[chars[k].0..stop].to_lowercase(), e))
+    };
+    let (first, mut e) = word_at(i)?;
+    if let Some(&v) = numbers.ordinal_words.get(&first) {
+        let stop = if e < chars.len() { chars[e].0 } else { text.len() };
+        let m = NumberMention { value: v, kind: NumberKind::Ordinal, text: text[chars[i].0..stop].to_string(), digits: false, start: chars[i].0 };
+        return Some((m, e));
+    }
+    let mut acc = WordAccumulator::default();
+    if !acc.push_compound(&first, profile) {
+        return None;
+    }
+    let mut last_end = e;
+    // Further words, with joiners ("and", "y", "-") between.
+    loop {
+        let mut k = e;
+        while k < chars.len() && (chars[k].1 == ' ' || chars[k].1 == '-') {
+            k += 1;
+        }
+        let Some((w, we)) = word_at(k) else { break };
+        if numbers.joiners.iter().any(|j| *j == w) {
+            let mut k2 = we;
+            while k2 < chars.len() && chars[k2].1 == ' ' {
+                k2 += 1;
+            }
+            match word_at(k2) {
+                Some((w2, we2)) if acc.push_compound(&w2, profile) => {
+                    e = we2;
+                    last_end = we2;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if acc.push_compound(&w, profile) {
+            e = we;
+            last_end = we;
+        } else {
+            break;
+        }
+    }
+    let value = acc.value()?;
+    // "one" and its likes (articles, pronouns) carry no information on their own.
+    if value <= 1.0 && acc.words == 1 {
+        return None;
+    }
+    let stop = if last_end < chars.len() { chars[last_end].0 } else { text.len() };
+    let m = NumberMention { value, kind: NumberKind::Cardinal, text: text[chars[i].0..stop].to_string(), digits: false, start: chars[i].0 };
+    Some((m, last_end))
+}
+
+/// Adds up number words the usual way: units and tens add, `hundred` multiplies the current
+/// group, `thousand` and above close it.
+#[derive(Default)]
+struct WordAccumulator {
+    total: f64,
+    group: f64,
+    words: usize,
+    seen: bool,
+}
+
+impl WordAccumulator {
+    fn push_value(&mut self, v: f64, is_scale: bool) {
+        self.words += 1;
+        self.seen = true;
+        if is_scale && v >= 1000.0 {
+            let g = if self.group == 0.0 { 1.0 } else { self.group };
+            self.total += g * v;
+            self.group = 0.0;
+        } else if is_scale {
+            self.group = if self.group == 0.0 { v } else { self.group * v };
+        } else {
+            self.group += v;
+        }
+    }
+
+    /// Pushes a word, or a compound of number words (`dreiundzwanzig`, `hunderttausend`); false
+    /// if it is not (entirely) a number word.
+    fn push_compound(&mut self, word: &str, profile: &Profile) -> bool {
+        let parts = match decompose(word, profile) {
+            Some(p) => p,
+            None => return false,
+        };
+        // A compound's tens and units ("drei" + "und" + "zwanzig") add up before scales apply.
+        for (v, is_scale) in parts {
+            self.push_value(v, is_scale);
+        }
+        true
+    }
+
+    fn value(&self) -> Option<f64> {
+        self.seen.then_some(self.total + self.group)
+    }
+}
+
+/// Splits a word into number words, scales and joiners of the profile, longest first. `None`
+/// unless the whole word is consumed.
+fn decompose(word: &str, profile: &Profile) -> Option<Vec<(f64, bool)>> {
+    let numbers = &profile.numbers;
+    if let Some(&v) = numbers.words.get(word) {
+        return Some(vec![(v, false)]);
+    }
+    if let Some(&v) = numbers.scales.get(word) {
+        return Some(vec![(v, true)]);
+    }
+    // Compounds only in languages that write them (German, Dutch, Scandinavian, Greek...):
+    // at least two parts, each at least 3 letters.
+    if word.chars().count() < 6 {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut rest = word;
+    let mut pending_unit: Option<f64> = None;
+    while !rest.is_empty() {
+        let mut best: Option<(usize, f64, bool, bool)> = None;
+        for (w, &v) in &numbers.words {
+            if w.chars().count() >= 3 && rest.starts_with(w.as_str()) && best.is_none_or(|b| w.len() > b.0) {
+                best = Some((w.len(), v, false, false));
+            }
+        }
+        for (w, &v) in &numbers.scales {
+            if w.chars().count() >= 3 && !w.ends_with('.') && rest.starts_with(w.as_str()) && best.is_none_or(|b| w.len() > b.0) {
+                best = Some((w.len(), v, true, false));
+            }
+        }
+        for j in &numbers.joiners {
+            if !j.is_empty() && j != "-" && rest.starts_with(j.as_str()) && best.is_none_or(|b| j.len() > b.0) && (!out.is_empty() || pending_unit.is_some()) {
+                best = Some((j.len(), 0.0, false, true));
+            }
+        }
+        let (len, v, is_scale, joiner) = best?;
+        if joiner {
+            // "drei|und|zwanzig": the unit before the joiner is added to the tens after it.
+        } else if let Some(u) = pending_unit.take() {
+            out.push((u, false));
+            out.push((v, is_scale));
+        } else if !is_scale && v < 10.0 && rest.len() > len {
+            pending_unit = Some(v);
+        } else {
+            out.push((v, is_scale));
+        }
+        rest = &rest[len..];
+    }
+    if let Some(u) = pending_unit {
+        out.push((u, false));
+    }
+    (out.len() >= 2).then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::profile::profile;
+
+    fn values(text: &str, lang: &str) -> Vec<(f64, bool)> {
+        extract(text, profile(lang)).into_iter().filter(|m| m.kind != NumberKind::Date).map(|m| (m.value, m.digits)).collect()
+    }
+
+    fn strong(text: &str, lang: &str) -> Vec<f64> {
+        values(text, lang).into_iter().filter(|v| v.1).map(|v| v.0).collect()
+    }
+
+    #[test]
+    fn the_same_value_in_every_locale() {
+        for (text, lang) in [
+            ("100 thousand soldiers", "en"),
+            ("100,000 soldiers", "en"),
+            ("100.000 Soldaten", "de"),
+            ("100 Tsd. Soldaten", "de"),
+            ("100 000 soldats", "fr"),
+            ("100\u{202F}000 soldats", "fr"),
+            ("100\u{00A0}000 soldats", "fr"),
+            ("100 тысяч военных", "ru"),
+            ("10万名士兵", "zh"),
+            ("10万人の兵士", "ja"),
+            ("100 bin asker", "tr"),
+            ("١٠٠ ألف جندي", "ar"),
+        ] {
+            assert_eq!(strong(text, lang), [100_000.0], "{text}");
+        }
+    }
+
+    #[test]
+    fn decimals_follow_the_language() {
+        assert_eq!(strong("2.5 million", "en"), [2_500_000.0]);
+        assert_eq!(strong("2,5 Millionen", "de"), [2_500_000.0]);
+        assert_eq!(strong("1,000.5", "en"), [1000.5]);
+        assert_eq!(strong("1.000,5", "de"), [1000.5]);
+        assert_eq!(strong("3,14", "fr"), [3.14]);
+    }
+
+    #[test]
+    fn codes_are_not_quantities() {
+        assert!(strong("COVID-19, G7, F-16, MH17 and ttn-23", "en").is_empty());
+    }
+
+    #[test]
+    fn percentages_ordinals_and_years() {
+        let m = extract("5% of the 2nd group in 1962", profile("en"));
+        assert_eq!(m.iter().map(|m| (m.value, m.kind)).collect::<Vec<_>>(), [(5.0, NumberKind::Percent), (2.0, NumberKind::Ordinal), (1962.0, NumberKind::Cardinal)]);
+        assert_eq!(extract("1962年", profile("zh"))[0].value, 1962.0);
+        assert_eq!(extract("am 5. Januar", profile("de"))[0].kind, NumberKind::Ordinal);
+    }
+
+    #[test]
+    fn numbers_in_words_are_weak_evidence() {
+        assert_eq!(values("three soldiers", "en"), [(3.0, false)]);
+        assert_eq!(values("twenty-five", "en"), [(25.0, false)]);
+        assert_eq!(values("dreiundzwanzig Soldaten", "de"), [(23.0, false)]);
+        assert_eq!(values("one of them", "en"), []);
+        assert_eq!(values("ein Soldat", "de"), []);
+    }
+
+    #[test]
+    fn han_numerals() {
+        assert_eq!(values("五十七个国家", "zh"), [(57.0, false)]);
+        assert_eq!(values("一九六二年", "zh"), [(1962.0, false)]);
+        assert_eq!(values("十万名士兵", "zh"), [(100000.0, false)]);
+        assert_eq!(values("一些国家", "zh"), []);
+    }
+
+    #[test]
+    fn native_digits() {
+        assert_eq!(strong("١٩٦٢", "ar"), [1962.0]);
+        assert_eq!(strong("۱۹۶۲", "fa"), [1962.0]);
+        assert_eq!(strong("१९६२", "hi"), [1962.0]);
+        assert_eq!(strong("๑๙๖๒", "th"), [1962.0]);
+        assert_eq!(strong("１９６２年", "ja"), [1962.0]);
+    }
+
+    #[test]
+    fn numeric_dates_are_left_to_the_date_check() {
+        let m = extract("am 13.01.2022 und 2022-01-13", profile("de"));
+        assert!(m.iter().all(|m| m.kind == NumberKind::Date), "{m:?}");
+    }
+
+    #[test]
+    fn ranges_and_negative_numbers() {
+        assert_eq!(strong("10–12 people", "en"), [10.0, 12.0]);
+        assert_eq!(strong("from 2019-2021", "en"), [2019.0, 2021.0]);
+        assert_eq!(strong("it fell to -5 degrees", "en"), [-5.0]);
+    }
 }

@@ -1,20 +1,158 @@
 //! Quotations: the spans of a text between a language's quotation marks.
+//!
+//! The marks come from the language's profile (`„…“` in German, `« … »` in French, `「…」` in
+//! Japanese...). A mark that is both an apostrophe and a closing quote (`’`) closes a quotation
+//! only when one is open and it is not between two letters (`Russia’s`, `l’OTAN`). Symmetric
+//! marks (`"…"`, Swedish `”…”`) open when nothing of theirs is open and close otherwise.
 
 use crate::lang::profile::Profile;
 
 /// One quotation: where its marks are and whether it was closed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Quotation {
+    /// Empty for a closing mark with no opening one in the segment.
     pub open: String,
     /// Empty when the quotation is never closed in the segment.
     pub close: String,
     /// The quoted words, without the marks.
     pub inner: String,
-    /// Byte offset of the opening mark in the segment text.
+    /// Byte offset of the opening mark (or of the stray closing mark).
     pub start: usize,
 }
 
-/// Placeholder, replaced by the real extractor.
-pub fn extract(_text: &str, _profile: &Profile) -> Vec<Quotation> {
-    Vec::new()
+impl Quotation {
+    pub fn is_closed(&self) -> bool {
+        !self.open.is_empty() && !self.close.is_empty()
+    }
+
+    /// How many words the quotation covers (CJK characters count a word per two).
+    pub fn word_count(&self) -> usize {
+        let spaced = self.inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let cjk = self
+            .inner
+            .chars()
+            .filter(|c| matches!(crate::extract::script::script_of(*c), Some(crate::lang::profile::Script::Han | crate::lang::profile::Script::Kana)))
+            .count();
+        spaced.max(cjk / 2)
+    }
+}
+
+fn is_apostrophe_like(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ')
+}
+
+/// Extracts the quotations of a text.
+pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
+    let pairs: Vec<(char, char)> = profile
+        .quotes
+        .pairs
+        .iter()
+        .filter_map(|[o, c]| Some((single_char(o)?, single_char(c)?)))
+        .collect();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Open quotations: (index in `pairs`, char index of the mark).
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    let letter = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|&(_, c)| c.is_alphanumeric());
+    for (i, &(offset, c)) in chars.iter().enumerate() {
+        let prev_letter = letter(i.checked_sub(1));
+        let next_letter = letter(Some(i + 1));
+        if is_apostrophe_like(c) && prev_letter && next_letter {
+            continue; // Russia’s, l’OTAN, don't
+        }
+        // Closing an open quotation (innermost first, then deeper ones left unclosed).
+        if let Some(depth) = stack.iter().rposition(|&(p, _)| pairs[p].1 == c) {
+            let is_open_candidate = pairs.iter().any(|&(o, cl)| o == c && o != cl);
+            // An apostrophe-like mark after a letter closes only if a quotation with it is open.
+            if !(is_open_candidate && !prev_letter && next_letter && depth + 1 != stack.len()) {
+                while stack.len() > depth + 1 {
+                    let (p, at) = stack.pop().unwrap();
+                    out.push(unclosed(text, &chars, pairs[p].0, at));
+                }
+                let (p, at) = stack.pop().unwrap();
+                let inner_start = chars[at].0 + pairs[p].0.len_utf8();
+                out.push(Quotation {
+                    open: pairs[p].0.to_string(),
+                    close: c.to_string(),
+                    inner: text[inner_start..offset].trim().to_string(),
+                    start: chars[at].0,
+                });
+                continue;
+            }
+        }
+        let also_closer = pairs.iter().any(|&(o, cl)| cl == c && o != c);
+        let prev_space = i == 0 || chars[i - 1].1.is_whitespace();
+        let next_space = chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace() || n.is_ascii_punctuation());
+        let right_flanking = !prev_space && next_space;
+        if let Some(p) = pairs.iter().position(|&(o, _)| o == c).filter(|_| !(also_closer && right_flanking)) {
+            // An apostrophe-like opening mark must start a word: 'dead track', not rock'n'roll.
+            if is_apostrophe_like(c) && (prev_letter || !next_letter) {
+                continue;
+            }
+            stack.push((p, i));
+            continue;
+        }
+        if pairs.iter().any(|&(_, cl)| cl == c) && !(is_apostrophe_like(c) && prev_letter) {
+            out.push(Quotation { open: String::new(), close: c.to_string(), inner: String::new(), start: offset });
+        }
+    }
+    for (p, at) in stack {
+        out.push(unclosed(text, &chars, pairs[p].0, at));
+    }
+    out.sort_by_key(|q| q.start);
+    out
+}
+
+fn unclosed(text: &str, chars: &[(usize, char)], open: char, at: usize) -> Quotation {
+    let start = chars[at].0;
+    Quotation {
+        open: open.to_string(),
+        close: String::new(),
+        inner: text[start + open.len_utf8()..].trim().to_string(),
+        start,
+    }
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::profile::profile;
+
+    fn shape(text: &str, lang: &str) -> Vec<(String, String, String)> {
+        extract(text, profile(lang)).into_iter().map(|q| (q.open, q.close, q.inner)).collect()
+    }
+
+    fn q(o: &str, c: &str, i: &str) -> (String, String, String) {
+        (o.into(), c.into(), i.into())
+    }
+
+    #[test]
+    fn english_quotes_and_apostrophes() {
+        assert_eq!(shape("He called it “a moment of truth.” Russia’s view", "en"), [q("“", "”", "a moment of truth.")]);
+        assert_eq!(shape("On ‘dead track’", "en"), [q("‘", "’", "dead track")]);
+        assert_eq!(shape("the leaders’ meeting", "en"), []);
+        assert_eq!(shape("“We will act", "en"), [q("“", "", "We will act")]);
+    }
+
+    #[test]
+    fn german_low_high_quotes() {
+        assert_eq!(shape("Er nannte es „einen Moment der Wahrheit“.", "de"), [q("„", "“", "einen Moment der Wahrheit")]);
+    }
+
+    #[test]
+    fn nested_quotes() {
+        let got = shape("„Er sagte ‚nein‘ und ging“", "de");
+        assert_eq!(got, [q("„", "“", "Er sagte ‚nein‘ und ging"), q("‚", "‘", "nein")]);
+    }
+
+    #[test]
+    fn stray_closing_mark() {
+        assert_eq!(shape("und ging“ weg", "de"), [q("", "“", "")]);
+    }
 }

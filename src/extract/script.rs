@@ -21,13 +21,21 @@ pub fn script_of(c: char) -> Option<Script> {
         0x370..=0x3FF | 0x1F00..=0x1FFF => Script::Greek,
         0x400..=0x52F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => Script::Cyrillic,
         0x5D0..=0x5EA | 0x5F0..=0x5F2 | 0xFB1D..=0xFB4F => Script::Hebrew,
-        0x620..=0x64A | 0x66E..=0x6D3 | 0x6FA..=0x6FF | 0x750..=0x77F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
-            Script::Arabic
-        }
+        0x620..=0x64A
+        | 0x66E..=0x6D3
+        | 0x6FA..=0x6FF
+        | 0x750..=0x77F
+        | 0xFB50..=0xFDFF
+        | 0xFE70..=0xFEFF => Script::Arabic,
         0x900..=0x963 | 0x971..=0x97F => Script::Devanagari,
         0xE01..=0xE4E => Script::Thai,
         0x3040..=0x309F | 0x30A0..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F => Script::Kana,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x3005 | 0x3007 => Script::Han,
+        0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xF900..=0xFAFF
+        | 0x20000..=0x2FA1F
+        | 0x3005
+        | 0x3007 => Script::Han,
         0xAC00..=0xD7AF | 0x1100..=0x11FF | 0x3130..=0x318F => Script::Hangul,
         _ if c.is_alphabetic() => Script::Other,
         _ => return None,
@@ -61,7 +69,10 @@ impl ScriptStats {
     }
 
     pub fn count(&self, script: Script) -> usize {
-        self.counts.iter().find(|(s, _)| *s == script).map_or(0, |(_, n)| *n)
+        self.counts
+            .iter()
+            .find(|(s, _)| *s == script)
+            .map_or(0, |(_, n)| *n)
     }
 
     /// The share of letters written in any of `scripts`.
@@ -75,7 +86,10 @@ impl ScriptStats {
 
     /// The script with the most letters.
     pub fn dominant(&self) -> Option<Script> {
-        self.counts.iter().max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s))).map(|(s, _)| *s)
+        self.counts
+            .iter()
+            .max_by_key(|(s, n)| (*n, std::cmp::Reverse(*s)))
+            .map(|(s, _)| *s)
     }
 }
 

@@ -1,1 +1,151 @@
 //! Language identification of a segment.
+//!
+//! Script is decided exactly (see `extract::script`); within a script, the statistical detector
+//! `lingua` (character n-gram models, accurate on short text) tells languages apart. It knows only
+//! the languages listed in [`DETECTABLE`] (each is a model compiled into the binary, ~1.5 MB);
+//! a language outside the list is never a verdict, and its close relatives are not evidence
+//! against it (see `Profile::close_languages`).
+
+use std::sync::OnceLock;
+
+use lingua::{Language, LanguageDetector, LanguageDetectorBuilder};
+
+/// The languages the detector can name, with their BCP 47 tags. Mirrors the features of the
+/// `lingua` dependency in Cargo.toml.
+pub const DETECTABLE: &[(&str, Language)] = &[
+    ("ar", Language::Arabic),
+    ("az", Language::Azerbaijani),
+    ("be", Language::Belarusian),
+    ("bg", Language::Bulgarian),
+    ("ca", Language::Catalan),
+    ("cs", Language::Czech),
+    ("da", Language::Danish),
+    ("de", Language::German),
+    ("el", Language::Greek),
+    ("en", Language::English),
+    ("es", Language::Spanish),
+    ("et", Language::Estonian),
+    ("fa", Language::Persian),
+    ("fi", Language::Finnish),
+    ("fr", Language::French),
+    ("he", Language::Hebrew),
+    ("hi", Language::Hindi),
+    ("hr", Language::Croatian),
+    ("hu", Language::Hungarian),
+    ("id", Language::Indonesian),
+    ("is", Language::Icelandic),
+    ("it", Language::Italian),
+    ("ja", Language::Japanese),
+    ("ko", Language::Korean),
+    ("lt", Language::Lithuanian),
+    ("lv", Language::Latvian),
+    ("mk", Language::Macedonian),
+    ("mr", Language::Marathi),
+    ("ms", Language::Malay),
+    ("nb", Language::Bokmal),
+    ("nl", Language::Dutch),
+    ("pl", Language::Polish),
+    ("pt", Language::Portuguese),
+    ("ro", Language::Romanian),
+    ("ru", Language::Russian),
+    ("sk", Language::Slovak),
+    ("sl", Language::Slovene),
+    ("sr", Language::Serbian),
+    ("sv", Language::Swedish),
+    ("th", Language::Thai),
+    ("tr", Language::Turkish),
+    ("uk", Language::Ukrainian),
+    ("ur", Language::Urdu),
+    ("vi", Language::Vietnamese),
+    ("zh", Language::Chinese),
+];
+
+/// Tags that name the same language for detection purposes (`no` is Bokmål here).
+fn detection_tag(tag: &str) -> String {
+    let base = super::profile::primary_subtag(tag);
+    match base.as_str() {
+        "no" => "nb".to_string(),
+        _ => base,
+    }
+}
+
+fn detector() -> &'static LanguageDetector {
+    static DETECTOR: OnceLock<LanguageDetector> = OnceLock::new();
+    DETECTOR.get_or_init(|| {
+        let languages: Vec<Language> = DETECTABLE.iter().map(|&(_, l)| l).collect();
+        LanguageDetectorBuilder::from_languages(&languages).build()
+    })
+}
+
+fn tag_of(language: Language) -> &'static str {
+    DETECTABLE.iter().find(|&&(_, l)| l == language).map_or("und", |&(t, _)| t)
+}
+
+/// Whether the detector can recognise this language.
+pub fn is_detectable(tag: &str) -> bool {
+    let t = detection_tag(tag);
+    DETECTABLE.iter().any(|&(d, _)| d == t)
+}
+
+/// The detector's verdict on a text: languages with their relative confidence (summing to 1),
+/// most likely first.
+#[derive(Debug, Clone, Default)]
+pub struct Verdict {
+    pub ranked: Vec<(&'static str, f64)>,
+}
+
+impl Verdict {
+    pub fn best(&self) -> Option<(&'static str, f64)> {
+        self.ranked.first().copied()
+    }
+
+    /// The confidence for one language (0 if the detector does not know it).
+    pub fn confidence(&self, tag: &str) -> f64 {
+        let t = detection_tag(tag);
+        self.ranked.iter().find(|(d, _)| *d == t).map_or(0.0, |&(_, c)| c)
+    }
+}
+
+/// Identifies the language of a text.
+pub fn identify(text: &str) -> Verdict {
+    let ranked = detector()
+        .compute_language_confidence_values(text)
+        .into_iter()
+        .filter(|&(_, c)| c > 0.0)
+        .map(|(l, c)| (tag_of(l), c))
+        .collect();
+    Verdict { ranked }
+}
+
+/// Whether `detected` counts as the same language as `tag` (equal base languages).
+pub fn same_language(detected: &str, tag: &str) -> bool {
+    detection_tag(detected) == detection_tag(tag)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifies_close_languages_on_news_sentences() {
+        for (text, tag) in [
+            ("Moscow demands from the West a promise that Ukraine will never join NATO.", "en"),
+            ("Москва требует от Запада обещания, что Украина никогда не вступит в НАТО.", "ru"),
+            ("Москва вимагає від Заходу обіцянки, що Україна ніколи не вступить до НАТО.", "uk"),
+            ("Moskou eist van het Westen de belofte dat Oekraïne nooit lid wordt van de NAVO.", "nl"),
+            ("Moskau verlangt vom Westen die Zusage, dass die Ukraine niemals der NATO beitritt.", "de"),
+            ("Moscú exige a Occidente la promesa de que Ucrania nunca ingresará en la OTAN.", "es"),
+            ("Moscou exige do Ocidente a promessa de que a Ucrânia nunca aderirá à OTAN.", "pt"),
+            ("莫斯科要求西方承诺乌克兰永远不会加入北约。", "zh"),
+            ("モスクワは、ウクライナがNATOに決して加盟しないという約束を西側に求めている。", "ja"),
+        ] {
+            assert_eq!(identify(text).best().map(|b| b.0), Some(tag), "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_languages_are_not_detectable() {
+        assert!(is_detectable("pt-BR"));
+        assert!(!is_detectable("gl"));
+    }
+}

@@ -175,7 +175,11 @@ fn all() -> &'static HashMap<String, Profile> {
             .map(|(stem, text)| {
                 let profile: Profile = toml::from_str(text)
                     .unwrap_or_else(|e| panic!("data/lang/{stem}.toml is malformed: {e}"));
-                assert_eq!(profile.tag, *stem, "data/lang/{stem}.toml declares tag {}", profile.tag);
+                assert_eq!(
+                    profile.tag, *stem,
+                    "data/lang/{stem}.toml declares tag {}",
+                    profile.tag
+                );
                 (profile.tag.clone(), profile)
             })
             .collect()
@@ -230,7 +234,10 @@ pub fn known_tags() -> Vec<&'static str> {
 
 /// `pt-BR` → `pt`, `zh-Hans` → `zh`, `DE` → `de`.
 pub fn primary_subtag(tag: &str) -> String {
-    tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase()
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or(tag)
+        .to_ascii_lowercase()
 }
 
 #[cfg(test)]
@@ -242,7 +249,10 @@ mod tests {
         for tag in known_tags() {
             let p = profile(tag);
             assert!(!p.scripts.is_empty(), "{tag}: scripts is empty");
-            assert!(!p.numbers.decimal.is_empty(), "{tag}: numbers.decimal is empty");
+            assert!(
+                !p.numbers.decimal.is_empty(),
+                "{tag}: numbers.decimal is empty"
+            );
             assert!(!p.quotes.pairs.is_empty(), "{tag}: quotes.pairs is empty");
             if !p.dates.months.is_empty() {
                 assert_eq!(p.dates.months.len(), 12, "{tag}: months");
@@ -251,7 +261,10 @@ mod tests {
                 assert_eq!(p.dates.weekdays.len(), 7, "{tag}: weekdays");
             }
             for d in &p.numbers.decimal {
-                assert!(!p.numbers.group.contains(d), "{tag}: {d:?} is both decimal and group separator");
+                assert!(
+                    !p.numbers.group.contains(d),
+                    "{tag}: {d:?} is both decimal and group separator"
+                );
             }
         }
     }

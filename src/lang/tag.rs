@@ -13,7 +13,9 @@ te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh
 /// script and region subtags (`pt-BR`, `zh-Hans`, `sr-Latn-RS`).
 pub fn is_language_tag(s: &str) -> bool {
     let mut parts = s.split(['-', '_']);
-    let Some(primary) = parts.next() else { return false };
+    let Some(primary) = parts.next() else {
+        return false;
+    };
     if primary.len() != 2 || !primary.bytes().all(|b| b.is_ascii_lowercase()) {
         return false;
     }

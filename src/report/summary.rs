@@ -1,0 +1,54 @@
+//! The short summary printed on standard error after a run: findings per check, severity and
+//! language.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use crate::finding::{CheckId, Finding, Severity};
+
+/// What was checked, for the summary's first line.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Counts {
+    pub documents: usize,
+    pub targets: usize,
+    pub bilingual_files: usize,
+}
+
+pub fn render(findings: &[Finding], counts: Counts) -> String {
+    let mut out = String::new();
+    let total = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let _ = writeln!(
+        out,
+        "concord: checked {} document(s) in {} target version(s) and {} bilingual file(s): {} error(s), {} warning(s), {} info",
+        counts.documents,
+        counts.targets,
+        counts.bilingual_files,
+        total(Severity::Error),
+        total(Severity::Warning),
+        total(Severity::Info)
+    );
+    if findings.is_empty() {
+        return out;
+    }
+    let mut by_check: BTreeMap<CheckId, [usize; 3]> = BTreeMap::new();
+    let mut by_lang: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
+    for f in findings {
+        let k = match f.severity {
+            Severity::Error => 0,
+            Severity::Warning => 1,
+            Severity::Info => 2,
+        };
+        by_check.entry(f.check).or_default()[k] += 1;
+        let lang = if f.target_lang.is_empty() { "(source)" } else { f.target_lang.as_str() };
+        by_lang.entry(lang).or_default()[k] += 1;
+    }
+    let _ = writeln!(out, "  {:<16} {:>7} {:>8} {:>5}", "check", "error", "warning", "info");
+    for (check, [e, w, i]) in &by_check {
+        let _ = writeln!(out, "  {:<16} {e:>7} {w:>8} {i:>5}", check.as_str());
+    }
+    let _ = writeln!(out, "  {:<16} {:>7} {:>8} {:>5}", "language", "error", "warning", "info");
+    for (lang, [e, w, i]) in &by_lang {
+        let _ = writeln!(out, "  {lang:<16} {e:>7} {w:>8} {i:>5}");
+    }
+    out
+}
