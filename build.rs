@@ -17,8 +17,15 @@ fn main() {
         println!("cargo:rerun-if-changed={}", path.display());
         let stem = path.file_stem().unwrap().to_string_lossy();
         let abs = fs::canonicalize(&path).unwrap();
-        out.push_str(&format!("    ({stem:?}, include_str!({:?})),\n", abs.display().to_string()));
+        out.push_str(&format!(
+            "    ({stem:?}, include_str!({:?})),\n",
+            abs.display().to_string()
+        ));
     }
     out.push(']');
-    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("profiles.rs"), out).unwrap();
+    fs::write(
+        Path::new(&env::var("OUT_DIR").unwrap()).join("profiles.rs"),
+        out,
+    )
+    .unwrap();
 }

@@ -48,9 +48,10 @@ pub struct CheckArgs {
     /// Report format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Csv)]
     pub format: ReportFormat,
-    /// The source language of documents in folders.
-    #[arg(long, default_value = "en", value_name = "LANG")]
-    pub source_lang: String,
+    /// The source language of documents in folders [default: en]. When given, it also overrides
+    /// bilingual files' own metadata.
+    #[arg(long, value_name = "LANG")]
+    pub source_lang: Option<String>,
     /// Override the target language given by a bilingual file's metadata.
     #[arg(long, value_name = "LANG")]
     pub target_lang: Option<String>,

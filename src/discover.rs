@@ -104,11 +104,21 @@ pub fn discover(paths: &[PathBuf], source_lang: &str) -> Discovery {
                 Ok(e) if e.file_type().is_file() => {
                     let rel = e.path().strip_prefix(root).unwrap_or(e.path());
                     let display = rel.to_string_lossy().replace('\\', "/");
-                    classify(e.path(), root, display, root_index, false, &mut groups, &mut out);
+                    classify(
+                        e.path(),
+                        root,
+                        display,
+                        root_index,
+                        false,
+                        &mut groups,
+                        &mut out,
+                    );
                 }
                 Ok(_) => {}
                 Err(err) => out.problems.push(InputProblem {
-                    display: err.path().map_or_else(|| root.display().to_string(), |p| p.display().to_string()),
+                    display: err
+                        .path()
+                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string()),
                     lang: String::new(),
                     message: format!("cannot read: {err}"),
                 }),
@@ -117,15 +127,23 @@ pub fn discover(paths: &[PathBuf], source_lang: &str) -> Discovery {
     }
     for ((_, key), mut versions) in groups {
         versions.sort_by(|a, b| a.lang.cmp(&b.lang).then(a.display.cmp(&b.display)));
-        let source_at = versions.iter().position(|v| v.lang == source_lang).or_else(|| {
-            let base = crate::lang::profile::primary_subtag(&source_lang);
-            versions.iter().position(|v| crate::lang::profile::primary_subtag(&v.lang) == base)
-        });
+        let source_at = versions
+            .iter()
+            .position(|v| v.lang == source_lang)
+            .or_else(|| {
+                let base = crate::lang::profile::primary_subtag(&source_lang);
+                versions
+                    .iter()
+                    .position(|v| crate::lang::profile::primary_subtag(&v.lang) == base)
+            });
         match source_at {
             Some(i) => {
                 let source = versions.remove(i);
                 if !versions.is_empty() {
-                    out.jobs.push(Job::Documents(DocumentGroup { source, targets: versions }));
+                    out.jobs.push(Job::Documents(DocumentGroup {
+                        source,
+                        targets: versions,
+                    }));
                 }
             }
             None if versions.len() > 1 => {
@@ -151,7 +169,9 @@ fn looks_bilingual(path: &Path) -> bool {
     if ext != "csv" && ext != "tsv" {
         return true;
     }
-    let Ok(file) = std::fs::File::open(path) else { return true };
+    let Ok(file) = std::fs::File::open(path) else {
+        return true;
+    };
     let mut first = String::new();
     let mut reader = std::io::BufReader::new(std::io::Read::take(file, 64 * 1024));
     let _ = std::io::BufRead::read_line(&mut reader, &mut first);
@@ -165,7 +185,9 @@ fn looks_bilingual(path: &Path) -> bool {
 }
 
 fn extension(path: &Path) -> String {
-    path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default()
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
 }
 
 fn classify(
@@ -179,7 +201,10 @@ fn classify(
 ) {
     if load::is_bilingual(path) {
         if explicit || looks_bilingual(path) {
-            out.jobs.push(Job::Bilingual(BilingualInput { path: path.to_path_buf(), display }));
+            out.jobs.push(Job::Bilingual(BilingualInput {
+                path: path.to_path_buf(),
+                display,
+            }));
         }
         return;
     }
@@ -191,7 +216,11 @@ fn classify(
         groups
             .entry((root_index, key))
             .or_default()
-            .push(DocumentFile { path: path.to_path_buf(), display, lang: canonical(&lang) });
+            .push(DocumentFile {
+                path: path.to_path_buf(),
+                display,
+                lang: canonical(&lang),
+            });
     }
 }
 
@@ -199,7 +228,10 @@ fn classify(
 /// `de`); `de/a/report.txt` → (`*/a/report.txt`, `de`).
 fn document_key(rel: &Path) -> Option<(String, String)> {
     let name = rel.file_name()?.to_string_lossy();
-    let parent = rel.parent().map(|p| p.to_string_lossy().replace('\\', "/")).unwrap_or_default();
+    let parent = rel
+        .parent()
+        .map(|p| p.to_string_lossy().replace('\\', "/"))
+        .unwrap_or_default();
     if let Some((stem, ext)) = name.rsplit_once('.') {
         if let Some((base, lang)) = stem.rsplit_once('.') {
             if is_language_tag(lang) && !base.is_empty() {
@@ -207,7 +239,10 @@ fn document_key(rel: &Path) -> Option<(String, String)> {
             }
         }
     }
-    let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().to_string()).collect();
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().to_string())
+        .collect();
     let dirs = parts.len().saturating_sub(1);
     let k = parts[..dirs].iter().position(|p| is_language_tag(p))?;
     let mut key = parts.clone();
@@ -221,8 +256,14 @@ mod tests {
 
     #[test]
     fn document_keys_in_both_layouts() {
-        assert_eq!(document_key(Path::new("news/russia.de.txt")), Some(("news/russia.*.txt".into(), "de".into())));
-        assert_eq!(document_key(Path::new("pt-BR/news/russia.md")), Some(("*/news/russia.md".into(), "pt-BR".into())));
+        assert_eq!(
+            document_key(Path::new("news/russia.de.txt")),
+            Some(("news/russia.*.txt".into(), "de".into()))
+        );
+        assert_eq!(
+            document_key(Path::new("pt-BR/news/russia.md")),
+            Some(("*/news/russia.md".into(), "pt-BR".into()))
+        );
         assert_eq!(document_key(Path::new("news/notes.old.txt")), None);
         assert_eq!(document_key(Path::new("readme.txt")), None);
     }

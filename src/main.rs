@@ -9,8 +9,18 @@ fn main() -> ExitCode {
     // A panic while checking one input becomes an `input-error` finding for it; one line on
     // standard error is enough, the report says the rest.
     std::panic::set_hook(Box::new(|info| {
-        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        eprintln!("concord: internal error{at}: {}", info.payload().downcast_ref::<&str>().copied().or_else(|| info.payload().downcast_ref::<String>().map(String::as_str)).unwrap_or("panic"));
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "concord: internal error{at}: {}",
+            info.payload()
+                .downcast_ref::<&str>()
+                .copied()
+                .or_else(|| info.payload().downcast_ref::<String>().map(String::as_str))
+                .unwrap_or("panic")
+        );
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

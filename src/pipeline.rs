@@ -25,14 +25,26 @@ use crate::load::{self, LanguageOverride};
 use crate::report;
 use crate::segment::{self, Sentence};
 
+/// The source language of documents in folders when `--source-lang` is not given.
+pub const DEFAULT_SOURCE_LANG: &str = "en";
+
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let discovery = discover::discover(&args.paths, &args.source_lang);
+    let discovery = discover::discover(
+        &args.paths,
+        args.source_lang.as_deref().unwrap_or(DEFAULT_SOURCE_LANG),
+    );
     if discovery.is_empty() {
         anyhow::bail!("no documents or bilingual files found in the paths given (documents are named <name>.<lang>.txt or .md, or kept under <lang>/ folders)");
     }
     let threads = args.threads.unwrap_or(0);
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().context("cannot start worker threads")?;
-    let overrides = LanguageOverride { source: Some(args.source_lang.clone()).filter(|_| args_source_given(args)), target: args.target_lang.clone() };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start worker threads")?;
+    let overrides = LanguageOverride {
+        source: args.source_lang.clone(),
+        target: args.target_lang.clone(),
+    };
     let progress = Progress::new(discovery.jobs.len() as u64, args.quiet);
     let mut findings: Vec<Finding> = pool.install(|| {
         discovery
@@ -46,26 +58,43 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .collect()
     });
     progress.finish();
-    findings.extend(discovery.problems.iter().map(|p| input_error(&p.display, "", &p.lang, &p.message)));
+    findings.extend(
+        discovery
+            .problems
+            .iter()
+            .map(|p| input_error(&p.display, "", &p.lang, &p.message)),
+    );
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
     let bytes = report::render(&findings, args.format)?;
     report::write(&bytes, args.output.as_deref())?;
     if !args.quiet {
         let counts = report::summary::Counts {
-            documents: discovery.jobs.iter().filter(|j| matches!(j, Job::Documents(_))).count(),
-            targets: discovery.jobs.iter().map(|j| if let Job::Documents(g) = j { g.targets.len() } else { 0 }).sum(),
-            bilingual_files: discovery.jobs.iter().filter(|j| matches!(j, Job::Bilingual(_))).count(),
+            documents: discovery
+                .jobs
+                .iter()
+                .filter(|j| matches!(j, Job::Documents(_)))
+                .count(),
+            targets: discovery
+                .jobs
+                .iter()
+                .map(|j| {
+                    if let Job::Documents(g) = j {
+                        g.targets.len()
+                    } else {
+                        0
+                    }
+                })
+                .sum(),
+            bilingual_files: discovery
+                .jobs
+                .iter()
+                .filter(|j| matches!(j, Job::Bilingual(_)))
+                .count(),
         };
         eprint!("{}", report::summary::render(&findings, counts));
     }
     Ok(exit_code(&findings, args.fail_on))
-}
-
-/// The source language option counts as an override of bilingual files' metadata only when the
-/// user gave it.
-fn args_source_given(args: &CheckArgs) -> bool {
-    std::env::args().any(|a| a == "--source-lang" || a.starts_with("--source-lang=")) || args.source_lang != "en"
 }
 
 /// 1 if a finding reaches the `--fail-on` level, else 0.
@@ -87,8 +116,17 @@ fn check_job_isolated(job: &Job, overrides: &LanguageOverride) -> Vec<Finding> {
     match catch_unwind(AssertUnwindSafe(|| check_job(job, overrides))) {
         Ok(found) => found,
         Err(panic) => {
-            let what = panic.downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| panic.downcast_ref::<String>().cloned()).unwrap_or_default();
-            vec![input_error(job.display(), "", "", &format!("internal error while checking this input (please report it): {what}"))]
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            vec![input_error(
+                job.display(),
+                "",
+                "",
+                &format!("internal error while checking this input (please report it): {what}"),
+            )]
         }
     }
 }
@@ -109,7 +147,10 @@ struct Prepared {
 fn prepare(paragraphs: &[String], lang: &str) -> Prepared {
     let profile = profile(lang);
     let sentences = segment::split_document(paragraphs, profile);
-    let facts = sentences.iter().map(|s| extract::extract(&s.text, profile)).collect();
+    let facts = sentences
+        .iter()
+        .map(|s| extract::extract(&s.text, profile))
+        .collect();
     Prepared { sentences, facts }
 }
 
@@ -118,7 +159,18 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
     let source_doc = match load::load_document(&src.path) {
         Ok(d) => d,
         Err(e) => {
-            return group.targets.iter().map(|t| input_error(&t.display, "", &t.lang, &format!("the source version {} cannot be read: {e}", src.display))).collect();
+            return group
+                .targets
+                .iter()
+                .map(|t| {
+                    input_error(
+                        &t.display,
+                        "",
+                        &t.lang,
+                        &format!("the source version {} cannot be read: {e}", src.display),
+                    )
+                })
+                .collect();
         }
     };
     let source = prepare(&source_doc.paragraphs, &src.lang);
@@ -126,13 +178,21 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
     // The source's own problems, once per document.
     let mut hygiene = vec![false; source.sentences.len()];
     for (i, s) in source.sentences.iter().enumerate() {
-        let alone = source.sentences.iter().filter(|o| o.paragraph == s.paragraph).count() == 1;
+        let alone = source
+            .sentences
+            .iter()
+            .filter(|o| o.paragraph == s.paragraph)
+            .count()
+            == 1;
         if let Some(issue) = source_hygiene::check_sentence(&s.text, &src.lang, alone) {
             hygiene[i] = true;
             findings.push(Finding {
                 document: src.display.clone(),
                 segment: label(&source.sentences[i..=i]),
-                position: Position { major: i as u32, minor: 1 },
+                position: Position {
+                    major: i as u32,
+                    minor: 1,
+                },
                 source_lang: src.lang.clone(),
                 target_lang: String::new(),
                 source_text: s.text.clone(),
@@ -155,18 +215,33 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
         };
         let target = prepare(&target_doc.paragraphs, &tgt.lang);
         let beads = align::align(&align_units(&source), &align_units(&target));
-        let pairs: Vec<PairContext> = beads.iter().map(|b| pair_of(b, &source, &src.lang, &target, &tgt.lang)).collect();
+        let pairs: Vec<PairContext> = beads
+            .iter()
+            .map(|b| pair_of(b, &source, &src.lang, &target, &tgt.lang))
+            .collect();
         let knowledge = DocumentKnowledge::learn(&pairs);
         for (bead, pair) in beads.iter().zip(&pairs) {
             let only_hygiene = !bead.source.is_empty() && bead.source.clone().all(|i| hygiene[i]);
             let segment = if bead.source.is_empty() {
-                format!("{}+", if bead.source.start == 0 { "0.0".to_string() } else { label(&source.sentences[bead.source.start - 1..bead.source.start]) })
+                format!(
+                    "{}+",
+                    if bead.source.start == 0 {
+                        "0.0".to_string()
+                    } else {
+                        label(&source.sentences[bead.source.start - 1..bead.source.start])
+                    }
+                )
             } else {
                 label(&source.sentences[bead.source.clone()])
             };
-            let position = Position { major: bead.source.start as u32, minor: u32::from(!bead.source.is_empty()) };
+            let position = Position {
+                major: bead.source.start as u32,
+                minor: u32::from(!bead.source.is_empty()),
+            };
             for issue in checks::run_all(pair, &knowledge) {
-                if only_hygiene && matches!(issue.check, CheckId::Untranslated | CheckId::WrongLanguage) {
+                if only_hygiene
+                    && matches!(issue.check, CheckId::Untranslated | CheckId::WrongLanguage)
+                {
                     continue;
                 }
                 findings.push(finding_of(issue, &tgt.display, &segment, position, pair));
@@ -180,16 +255,39 @@ fn align_units(doc: &Prepared) -> Vec<AlignUnit<'_>> {
     doc.sentences
         .iter()
         .zip(&doc.facts)
-        .map(|(s, f)| AlignUnit { text: &s.text, paragraph: s.paragraph, anchors: f.anchor_keys() })
+        .map(|(s, f)| AlignUnit {
+            text: &s.text,
+            paragraph: s.paragraph,
+            anchors: f.anchor_keys(),
+        })
         .collect()
 }
 
-fn pair_of<'a>(bead: &Bead, source: &Prepared, source_lang: &'a str, target: &Prepared, target_lang: &'a str) -> PairContext<'a> {
+fn pair_of<'a>(
+    bead: &Bead,
+    source: &Prepared,
+    source_lang: &'a str,
+    target: &Prepared,
+    target_lang: &'a str,
+) -> PairContext<'a> {
     let side = |doc: &Prepared, range: std::ops::Range<usize>, lang: &'a str| {
         let profile = profile(lang);
-        let joiner = if profile.spaces_between_words { " " } else { "" };
-        let text = doc.sentences[range.clone()].iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join(joiner);
-        Side { lang, profile, text, facts: Facts::merged(&doc.facts[range]) }
+        let joiner = if profile.spaces_between_words {
+            " "
+        } else {
+            ""
+        };
+        let text = doc.sentences[range.clone()]
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(joiner);
+        Side {
+            lang,
+            profile,
+            text,
+            facts: Facts::merged(&doc.facts[range]),
+        }
     };
     PairContext {
         source: side(source, bead.source.clone(), source_lang),
@@ -211,7 +309,14 @@ fn label(sentences: &[Sentence]) -> String {
 fn check_bilingual(input: &BilingualInput, overrides: &LanguageOverride) -> Vec<Finding> {
     let file = match load::load_bilingual(&input.path, overrides) {
         Ok(f) => f,
-        Err(e) => return vec![input_error(&input.display, "", overrides.target.as_deref().unwrap_or(""), &e.to_string())],
+        Err(e) => {
+            return vec![input_error(
+                &input.display,
+                "",
+                overrides.target.as_deref().unwrap_or(""),
+                &e.to_string(),
+            )]
+        }
     };
     let source_lang = file.source_lang.as_str();
     let mut findings = Vec::new();
@@ -220,11 +325,18 @@ fn check_bilingual(input: &BilingualInput, overrides: &LanguageOverride) -> Vec<
         let pairs: Vec<PairContext> = set
             .units
             .iter()
-            .map(|u| PairContext { source: Side::new(source_lang, u.source.clone()), target: Side::new(target_lang, u.target.clone()), confidence: 1.0 })
+            .map(|u| PairContext {
+                source: Side::new(source_lang, u.source.clone()),
+                target: Side::new(target_lang, u.target.clone()),
+                confidence: 1.0,
+            })
             .collect();
         let knowledge = DocumentKnowledge::learn(&pairs);
         for (i, (unit, pair)) in set.units.iter().zip(&pairs).enumerate() {
-            let position = Position { major: i as u32, minor: 1 };
+            let position = Position {
+                major: i as u32,
+                minor: 1,
+            };
             for issue in checks::run_all(pair, &knowledge) {
                 findings.push(finding_of(issue, &input.display, &unit.id, position, pair));
             }
@@ -233,7 +345,13 @@ fn check_bilingual(input: &BilingualInput, overrides: &LanguageOverride) -> Vec<
     findings
 }
 
-fn finding_of(issue: Issue, document: &str, segment: &str, position: Position, pair: &PairContext) -> Finding {
+fn finding_of(
+    issue: Issue,
+    document: &str,
+    segment: &str,
+    position: Position,
+    pair: &PairContext,
+) -> Finding {
     Finding {
         document: document.to_string(),
         segment: segment.to_string(),
@@ -279,13 +397,24 @@ struct Progress {
 impl Progress {
     fn new(total: u64, quiet: bool) -> Progress {
         let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::hidden());
-        bar.set_style(ProgressStyle::with_template("{spinner} checking {pos}/{len} {wide_bar} {eta}").unwrap_or_else(|_| ProgressStyle::default_bar()));
-        Progress { bar, started: Instant::now(), enabled: !quiet && std::io::stderr().is_terminal(), shown: false.into() }
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} checking {pos}/{len} {wide_bar} {eta}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        Progress {
+            bar,
+            started: Instant::now(),
+            enabled: !quiet && std::io::stderr().is_terminal(),
+            shown: false.into(),
+        }
     }
 
     fn tick(&self) {
         self.bar.inc(1);
-        if self.enabled && self.started.elapsed() > Duration::from_millis(300) && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        if self.enabled
+            && self.started.elapsed() > Duration::from_millis(300)
+            && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
             self.bar.set_draw_target(ProgressDrawTarget::stderr());
         }
     }

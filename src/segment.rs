@@ -275,14 +275,10 @@ fn is_abbreviation(chars: &[(usize, char)], i: usize, text: &str, profile: &Prof
     if token.is_empty() {
         return false;
     }
-    // A single letter ("G. O. Dyhrenfurth", "J. F. Kennedy") is an initial.
-    let mut letters = token.chars().filter(|c| c.is_alphabetic());
-    if let (Some(c), None) = (letters.next(), letters.next()) {
-        // A single letter is an initial ("G. O. Dyhrenfurth") or part of an abbreviation
-        // ("z. B.", "d. h.").
-        if token.chars().count() == 1 {
-            return true;
-        }
+    // A single letter is an initial ("G. O. Dyhrenfurth", "J. F. Kennedy") or part of an
+    // abbreviation ("z. B.", "d. h.").
+    if token.chars().count() == 1 && token.chars().all(char::is_alphabetic) {
+        return true;
     }
     let abbreviations = &profile.sentences.abbreviations;
     if abbreviations.iter().any(|a| a == token) {
@@ -290,9 +286,14 @@ fn is_abbreviation(chars: &[(usize, char)], i: usize, text: &str, profile: &Prof
     }
     // Two-word abbreviations such as "z. B" or "v. Chr": the token with the previous one.
     let before = text[..start].trim_end();
-    if let Some(prev_start) = before.rfind(char::is_whitespace).map(|p| p + 1).or(Some(0)) {
+    {
+        let prev_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace())
+            .map_or(0, |(p, c)| p + c.len_utf8());
         let two = format!("{} {}", &before[prev_start..], token);
-        if abbreviations.iter().any(|a| *a == two) {
+        if abbreviations.contains(&two) {
             return true;
         }
     }
@@ -410,6 +411,18 @@ mod tests {
             ["هل سيختار الحوار؟", "لا أحد يعرف."]
         );
         assert_eq!(split("वह आया। वह गया।", "hi"), ["वह आया।", "वह गया।"]);
+    }
+
+    #[test]
+    fn multibyte_spaces_before_a_dot() {
+        assert_eq!(
+            split(
+                "la Russie a rassemblé 100\u{202F}000. Puis\u{202F}M. Dupont est venu.",
+                "fr"
+            )
+            .len(),
+            2
+        );
     }
 
     #[test]

@@ -8,7 +8,11 @@ use std::process::Output;
 use assert_cmd::Command;
 
 fn concord(args: &[&str]) -> Output {
-    Command::cargo_bin("concord").unwrap().args(args).output().unwrap()
+    Command::cargo_bin("concord")
+        .unwrap()
+        .args(args)
+        .output()
+        .unwrap()
 }
 
 #[derive(Debug)]
@@ -29,8 +33,17 @@ fn rows(stdout: &[u8]) -> Vec<Row> {
     assert_eq!(
         headers.iter().take(11).collect::<Vec<_>>(),
         [
-            "document", "segment", "source_lang", "target_lang", "check", "severity", "source", "target", "message",
-            "source_text", "target_text"
+            "document",
+            "segment",
+            "source_lang",
+            "target_lang",
+            "check",
+            "severity",
+            "source",
+            "target",
+            "message",
+            "source_text",
+            "target_text"
         ]
     );
     reader
@@ -54,8 +67,14 @@ fn rows(stdout: &[u8]) -> Vec<Row> {
 #[test]
 fn faithful_translations_raise_no_error() {
     let out = concord(&["check", "corpora/russia-osce", "--quiet"]);
-    let errors: Vec<Row> = rows(&out.stdout).into_iter().filter(|r| r.severity == "error").collect();
-    assert!(errors.is_empty(), "errors on faithful translations:\n{errors:#?}");
+    let errors: Vec<Row> = rows(&out.stdout)
+        .into_iter()
+        .filter(|r| r.severity == "error")
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "errors on faithful translations:\n{errors:#?}"
+    );
     assert_eq!(out.status.code(), Some(0));
 }
 
@@ -72,7 +91,11 @@ struct KeyEntry {
 #[test]
 fn every_answer_key_entry_is_reported() {
     let out = concord(&["check", "corpora/russia-osce-mt", "--quiet"]);
-    assert_eq!(out.status.code(), Some(1), "the broken set must fail the run");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "the broken set must fail the run"
+    );
     let found = rows(&out.stdout);
     let key = std::fs::read_to_string("corpora/russia-osce-mt/answer-key.jsonl").unwrap();
     let mut missed = Vec::new();
@@ -84,14 +107,26 @@ fn every_answer_key_entry_is_reported() {
             r.document.ends_with(&entry.document)
                 && r.check == entry.check
                 && (entry.severity != "error" || r.severity == "error")
-                && (entry.source.is_empty() || r.source.contains(&entry.source) || r.source_text.contains(&entry.source))
-                && (entry.target.is_empty() || r.target.contains(&entry.target) || r.target_text.contains(&entry.target))
+                && (entry.source.is_empty()
+                    || r.source.contains(&entry.source)
+                    || r.source_text.contains(&entry.source))
+                && (entry.target.is_empty()
+                    || r.target.contains(&entry.target)
+                    || r.target_text.contains(&entry.target))
         });
         if !hit {
-            missed.push(format!("{} {} {:?} → {:?} ({})", entry.document, entry.check, entry.source, entry.target, entry.note));
+            missed.push(format!(
+                "{} {} {:?} → {:?} ({})",
+                entry.document, entry.check, entry.source, entry.target, entry.note
+            ));
         }
     }
-    assert!(missed.is_empty(), "{} of {total} answer-key entries not reported:\n{}", missed.len(), missed.join("\n"));
+    assert!(
+        missed.is_empty(),
+        "{} of {total} answer-key entries not reported:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
 }
 
 #[test]
@@ -104,19 +139,58 @@ fn the_report_is_the_same_whatever_the_number_of_threads() {
 
 #[test]
 fn exit_codes_follow_fail_on() {
-    assert_eq!(concord(&["check", "corpora/russia-osce-mt", "--quiet", "--fail-on", "never"]).status.code(), Some(0));
-    assert_eq!(concord(&["check", "corpora/russia-osce", "--quiet", "--fail-on", "warning"]).status.code(), Some(1));
-    assert_eq!(concord(&["check", "--quiet"]).status.code(), Some(2), "no path is bad usage");
+    assert_eq!(
+        concord(&[
+            "check",
+            "corpora/russia-osce-mt",
+            "--quiet",
+            "--fail-on",
+            "never"
+        ])
+        .status
+        .code(),
+        Some(0)
+    );
+    assert_eq!(
+        concord(&[
+            "check",
+            "corpora/russia-osce",
+            "--quiet",
+            "--fail-on",
+            "warning"
+        ])
+        .status
+        .code(),
+        Some(1)
+    );
+    assert_eq!(
+        concord(&["check", "--quiet"]).status.code(),
+        Some(2),
+        "no path is bad usage"
+    );
     let empty = tempfile::tempdir().unwrap();
-    assert_eq!(concord(&["check", empty.path().to_str().unwrap()]).status.code(), Some(2), "no input at all");
+    assert_eq!(
+        concord(&["check", empty.path().to_str().unwrap()])
+            .status
+            .code(),
+        Some(2),
+        "no input at all"
+    );
 }
 
 #[test]
 fn a_missing_input_is_a_finding_and_the_rest_is_still_checked() {
-    let out = concord(&["check", "corpora/russia-osce-mt", "no/such/folder", "--quiet"]);
+    let out = concord(&[
+        "check",
+        "corpora/russia-osce-mt",
+        "no/such/folder",
+        "--quiet",
+    ]);
     assert_eq!(out.status.code(), Some(1));
     let found = rows(&out.stdout);
-    assert!(found.iter().any(|r| r.check == "input-error" && r.document == "no/such/folder"));
+    assert!(found
+        .iter()
+        .any(|r| r.check == "input-error" && r.document == "no/such/folder"));
     assert!(found.iter().any(|r| r.check == "number"));
 }
 
@@ -124,32 +198,67 @@ fn a_missing_input_is_a_finding_and_the_rest_is_still_checked() {
 fn an_unreadable_target_is_an_input_error() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
-    std::fs::write(root.join("story.en.txt"), "The meeting took place on 5 May with 57 states.").unwrap();
+    std::fs::write(
+        root.join("story.en.txt"),
+        "The meeting took place on 5 May with 57 states.",
+    )
+    .unwrap();
     std::fs::write(root.join("story.de.txt"), [0xff, 0xfe, 0x00, 0xd8, 0x00]).unwrap();
-    std::fs::write(root.join("story.fr.txt"), "La réunion a eu lieu le 5 mai avec 75 États.").unwrap();
+    std::fs::write(
+        root.join("story.fr.txt"),
+        "La réunion a eu lieu le 5 mai avec 75 États.",
+    )
+    .unwrap();
     let out = concord(&["check", root.to_str().unwrap(), "--quiet"]);
     let found = rows(&out.stdout);
-    assert!(found.iter().any(|r| r.check == "input-error" && r.document == "story.de.txt"), "{found:#?}");
-    assert!(found.iter().any(|r| r.check == "number" && r.document == "story.fr.txt" && r.target == "75"), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|r| r.check == "input-error" && r.document == "story.de.txt"),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|r| r.check == "number" && r.document == "story.fr.txt" && r.target == "75"),
+        "{found:#?}"
+    );
 }
 
 #[test]
 fn the_output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap();
     let report = dir.path().join("report.csv");
-    let out = concord(&["check", "corpora/russia-osce-mt", "--quiet", "-o", report.to_str().unwrap()]);
+    let out = concord(&[
+        "check",
+        "corpora/russia-osce-mt",
+        "--quiet",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let written = std::fs::read(&report).unwrap();
     assert!(rows(&written).len() >= 60);
     assert!(Path::new(&report).exists());
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left behind");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "no temporary file left behind"
+    );
 }
 
 #[test]
 fn messages_name_both_values() {
     let out = concord(&["check", "corpora/russia-osce-mt", "--quiet"]);
     let found = rows(&out.stdout);
-    let m = found.iter().find(|r| r.check == "number" && r.target == "1926").expect("1962 → 1926");
-    assert!(m.message.contains("1962") && m.message.contains("1926"), "{}", m.message);
+    let m = found
+        .iter()
+        .find(|r| r.check == "number" && r.target == "1926")
+        .expect("1962 → 1926");
+    assert!(
+        m.message.contains("1962") && m.message.contains("1926"),
+        "{}",
+        m.message
+    );
 }

@@ -8,7 +8,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     if words == 0 || !ctx.source.text.trim().is_empty() {
         return Vec::new();
     }
-    let severity = if words >= 4 && ctx.confidence >= 0.5 { Severity::Error } else { Severity::Warning };
+    let severity = if words >= 4 && ctx.confidence >= 0.5 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     vec![Issue {
         check: CheckId::Addition,
         severity,
@@ -25,7 +29,12 @@ mod tests {
 
     #[test]
     fn an_added_sentence_is_an_error() {
-        let added = pair("en", "", "tr", "Toplantı kapalı kapılar ardında gerçekleştirildi ve sonuç açıklanmadı.");
+        let added = pair(
+            "en",
+            "",
+            "tr",
+            "Toplantı kapalı kapılar ardında gerçekleştirildi ve sonuç açıklanmadı.",
+        );
         assert_eq!(check(&added)[0].severity, Severity::Error);
         let added_zh = pair("en", "", "zh", "会议在闭门状态下举行，结果没有公布。");
         assert_eq!(check(&added_zh)[0].severity, Severity::Error);

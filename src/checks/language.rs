@@ -24,19 +24,40 @@ pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
     if words < MIN_WORDS {
         return Vec::new();
     }
-    let severity = if words >= CONFIDENT_WORDS { Severity::Error } else { Severity::Warning };
+    let severity = if words >= CONFIDENT_WORDS {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     if normalise(src) == normalise(tgt) {
-        return vec![issue(CheckId::Untranslated, severity, tgt, "the target is identical to the source".into())];
-    }
-    let Some(verdict) = verdict_if_script_allows(ctx, ctx.source.lang) else { return Vec::new() };
-    let (best, conf) = verdict.best().unwrap_or(("und", 0.0));
-    if same_language(best, ctx.source.lang) && conf >= 0.5 && verdict.confidence(ctx.target.lang) < 0.2 {
-        let severity = if conf >= 0.8 { severity } else { Severity::Warning };
         return vec![issue(
             CheckId::Untranslated,
             severity,
             tgt,
-            format!("the target is still in the source language ({})", ctx.profile_name_source()),
+            "the target is identical to the source".into(),
+        )];
+    }
+    let Some(verdict) = verdict_if_script_allows(ctx, ctx.source.lang) else {
+        return Vec::new();
+    };
+    let (best, conf) = verdict.best().unwrap_or(("und", 0.0));
+    if same_language(best, ctx.source.lang)
+        && conf >= 0.5
+        && verdict.confidence(ctx.target.lang) < 0.2
+    {
+        let severity = if conf >= 0.8 {
+            severity
+        } else {
+            Severity::Warning
+        };
+        return vec![issue(
+            CheckId::Untranslated,
+            severity,
+            tgt,
+            format!(
+                "the target is still in the source language ({})",
+                ctx.profile_name_source()
+            ),
         )];
     }
     Vec::new()
@@ -51,21 +72,42 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
     if words < MIN_WORDS {
         return Vec::new();
     }
-    let severity = if words >= CONFIDENT_WORDS { Severity::Error } else { Severity::Warning };
+    let severity = if words >= CONFIDENT_WORDS {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let profile = ctx.target.profile;
     // Japanese written in a Chinese target: kana cannot be Chinese.
     let stats = &ctx.target.facts.script;
-    if !profile.scripts.is_empty() && profile.scripts.contains(&Script::Han) && !profile.scripts.contains(&Script::Kana) && stats.count(Script::Kana) >= 3 && stats.share(&[Script::Kana]) >= 0.1 {
-        return vec![issue(CheckId::WrongLanguage, severity, tgt, format!("the target is in Japanese, not {}", profile.name))];
+    if !profile.scripts.is_empty()
+        && profile.scripts.contains(&Script::Han)
+        && !profile.scripts.contains(&Script::Kana)
+        && stats.count(Script::Kana) >= 3
+        && stats.share(&[Script::Kana]) >= 0.1
+    {
+        return vec![issue(
+            CheckId::WrongLanguage,
+            severity,
+            tgt,
+            format!("the target is in Japanese, not {}", profile.name),
+        )];
     }
-    let Some(verdict) = verdict_if_script_allows(ctx, ctx.target.lang) else { return Vec::new() };
-    let Some((best, conf)) = verdict.best() else { return Vec::new() };
+    let Some(verdict) = verdict_if_script_allows(ctx, ctx.target.lang) else {
+        return Vec::new();
+    };
+    let Some((best, conf)) = verdict.best() else {
+        return Vec::new();
+    };
     if same_language(best, ctx.target.lang) || same_language(best, ctx.source.lang) {
         return Vec::new(); // right, or the untranslated check's business
     }
     // A language the detector does not know is mistaken for its relatives (Galician for
     // Portuguese): those are no evidence against it.
-    let relative = profile.close_languages.iter().any(|c| same_language(best, c));
+    let relative = profile
+        .close_languages
+        .iter()
+        .any(|c| same_language(best, c));
     if relative && !is_detectable(ctx.target.lang) {
         return Vec::new();
     }
@@ -73,10 +115,23 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
     if conf < 0.6 || own > 0.25 {
         return Vec::new();
     }
-    let severity = if conf >= 0.85 { severity } else { Severity::Warning };
+    let severity = if conf >= 0.85 {
+        severity
+    } else {
+        Severity::Warning
+    };
     let name = crate::lang::profile(best).name.clone();
-    let name = if name == "Undetermined" { best.to_string() } else { name };
-    vec![issue(CheckId::WrongLanguage, severity, tgt, format!("the target seems to be in {name}, not {}", profile.name))]
+    let name = if name == "Undetermined" {
+        best.to_string()
+    } else {
+        name
+    };
+    vec![issue(
+        CheckId::WrongLanguage,
+        severity,
+        tgt,
+        format!("the target seems to be in {name}, not {}", profile.name),
+    )]
 }
 
 impl PairContext<'_> {
@@ -90,7 +145,10 @@ impl PairContext<'_> {
 /// except that it can be some other language of those scripts, which is the detector's call.
 fn verdict_if_script_allows(ctx: &PairContext, _expected: &str) -> Option<Verdict> {
     let text = ctx.target.text.trim();
-    if !is_detectable(ctx.target.lang) && !is_detectable(ctx.source.lang) && ctx.target.profile.close_languages.is_empty() {
+    if !is_detectable(ctx.target.lang)
+        && !is_detectable(ctx.source.lang)
+        && ctx.target.profile.close_languages.is_empty()
+    {
         return None;
     }
     // Names, numbers and codes tell nothing about the language: judge the words around them.
@@ -102,12 +160,21 @@ fn verdict_if_script_allows(ctx: &PairContext, _expected: &str) -> Option<Verdic
 }
 
 fn issue(check: CheckId, severity: Severity, target: &str, message: String) -> Issue {
-    Issue { check, severity, source: String::new(), target: target.to_string(), message }
+    Issue {
+        check,
+        severity,
+        source: String::new(),
+        target: target.to_string(),
+        message,
+    }
 }
 
 /// Compares texts ignoring spacing and case.
 fn normalise(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Whether a target language tag is a different language from the source at all.
@@ -122,31 +189,77 @@ mod tests {
 
     fn untranslated(lang: &'static str, tgt: &str) -> Vec<Severity> {
         let src = "Both demands are unacceptable to the US and NATO, the ministers said.";
-        check_untranslated(&pair("en", src, lang, tgt)).into_iter().map(|i| i.severity).collect()
+        check_untranslated(&pair("en", src, lang, tgt))
+            .into_iter()
+            .map(|i| i.severity)
+            .collect()
     }
 
     fn wrong(lang: &'static str, tgt: &str) -> Vec<Severity> {
         let src = "Moscow demands from the West a promise that Ukraine should never join NATO.";
-        check_wrong_language(&pair("en", src, lang, tgt)).into_iter().map(|i| i.severity).collect()
+        check_wrong_language(&pair("en", src, lang, tgt))
+            .into_iter()
+            .map(|i| i.severity)
+            .collect()
     }
 
     #[test]
     fn a_sentence_left_in_english() {
         let english = "Both demands are unacceptable to the US and NATO, the ministers said.";
         assert_eq!(untranslated("de", english), [Severity::Error]);
-        assert_eq!(untranslated("ru", "Both demands are unacceptable to America and the alliance, he said."), [Severity::Error]);
-        assert!(untranslated("de", "Beide Forderungen sind für die USA und die NATO inakzeptabel, sagten die Minister.").is_empty());
-        assert!(untranslated("el", "Και οι δύο απαιτήσεις είναι απαράδεκτες για τις ΗΠΑ και το ΝΑΤΟ.").is_empty());
+        assert_eq!(
+            untranslated(
+                "ru",
+                "Both demands are unacceptable to America and the alliance, he said."
+            ),
+            [Severity::Error]
+        );
+        assert!(untranslated(
+            "de",
+            "Beide Forderungen sind für die USA und die NATO inakzeptabel, sagten die Minister."
+        )
+        .is_empty());
+        assert!(untranslated(
+            "el",
+            "Και οι δύο απαιτήσεις είναι απαράδεκτες για τις ΗΠΑ και το ΝΑΤΟ."
+        )
+        .is_empty());
     }
 
     #[test]
     fn a_sentence_in_a_neighbouring_language() {
-        assert_eq!(wrong("ru", "Москва вимагає від Заходу обіцянки, що Україна ніколи не вступить до НАТО."), [Severity::Error]);
+        assert_eq!(
+            wrong(
+                "ru",
+                "Москва вимагає від Заходу обіцянки, що Україна ніколи не вступить до НАТО."
+            ),
+            [Severity::Error]
+        );
         assert_eq!(wrong("nl", "Moskau verlangt vom Westen die Zusage, dass die Ukraine niemals der NATO beitritt."), [Severity::Error]);
-        assert_eq!(wrong("zh", "モスクワは、ウクライナがNATOに決して加盟しないという約束を西側に求めている。"), [Severity::Error]);
-        assert_eq!(wrong("ar", "مسکو از غرب می‌خواهد که قول بدهد اوکراین هرگز به ناتو نپیوندد."), [Severity::Error]);
-        assert!(wrong("uk", "Москва вимагає від Заходу обіцянки, що Україна ніколи не вступить до НАТО.").is_empty());
-        assert!(wrong("ja", "モスクワは、ウクライナがNATOに決して加盟しないという約束を西側に求めている。").is_empty());
+        assert_eq!(
+            wrong(
+                "zh",
+                "モスクワは、ウクライナがNATOに決して加盟しないという約束を西側に求めている。"
+            ),
+            [Severity::Error]
+        );
+        assert_eq!(
+            wrong(
+                "ar",
+                "مسکو از غرب می‌خواهد که قول بدهد اوکراین هرگز به ناتو نپیوندد."
+            ),
+            [Severity::Error]
+        );
+        assert!(wrong(
+            "uk",
+            "Москва вимагає від Заходу обіцянки, що Україна ніколи не вступить до НАТО."
+        )
+        .is_empty());
+        assert!(wrong(
+            "ja",
+            "モスクワは、ウクライナがNATOに決して加盟しないという約束を西側に求めている。"
+        )
+        .is_empty());
     }
 
     #[test]

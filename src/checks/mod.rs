@@ -144,7 +144,12 @@ impl<'a> Side<'a> {
     pub fn new(lang: &'a str, text: String) -> Side<'a> {
         let profile = crate::lang::profile(lang);
         let facts = crate::extract::extract(&text, profile);
-        Side { lang, profile, text, facts }
+        Side {
+            lang,
+            profile,
+            text,
+            facts,
+        }
     }
 }
 

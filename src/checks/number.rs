@@ -11,8 +11,20 @@ use crate::extract::{NumberKind, NumberMention};
 use crate::finding::{CheckId, Severity};
 
 pub fn check(ctx: &PairContext) -> Vec<Issue> {
-    let source: Vec<&NumberMention> = ctx.source.facts.numbers.iter().filter(|n| n.kind != NumberKind::Date).collect();
-    let target: Vec<&NumberMention> = ctx.target.facts.numbers.iter().filter(|n| n.kind != NumberKind::Date).collect();
+    let source: Vec<&NumberMention> = ctx
+        .source
+        .facts
+        .numbers
+        .iter()
+        .filter(|n| n.kind != NumberKind::Date)
+        .collect();
+    let target: Vec<&NumberMention> = ctx
+        .target
+        .facts
+        .numbers
+        .iter()
+        .filter(|n| n.kind != NumberKind::Date)
+        .collect();
     if ctx.source.text.trim().is_empty() || ctx.target.text.trim().is_empty() {
         return Vec::new(); // omission and addition speak for whole sentences
     }
@@ -32,8 +44,12 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         }
     }
     source_left.sort_by_key(|s| s.start);
-    let mut target_left: Vec<&NumberMention> =
-        target.iter().zip(&target_used).filter(|(_, used)| !**used).map(|(t, _)| *t).collect();
+    let mut target_left: Vec<&NumberMention> = target
+        .iter()
+        .zip(&target_used)
+        .filter(|(_, used)| !**used)
+        .map(|(t, _)| *t)
+        .collect();
     let mut issues = Vec::new();
     for s in source_left {
         if !s.digits {
@@ -62,7 +78,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
                 severity: Severity::Error,
                 source: s.text.clone(),
                 target: String::new(),
-                message: format!("number {} (\"{}\") is missing in the target", format_value(s.value), s.text),
+                message: format!(
+                    "number {} (\"{}\") is missing in the target",
+                    format_value(s.value),
+                    s.text
+                ),
             });
         }
     }
@@ -72,7 +92,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             severity: Severity::Warning,
             source: String::new(),
             target: t.text.clone(),
-            message: format!("number {} (\"{}\") in the target is not in the source", format_value(t.value), t.text),
+            message: format!(
+                "number {} (\"{}\") in the target is not in the source",
+                format_value(t.value),
+                t.text
+            ),
         });
     }
     issues
@@ -84,14 +108,27 @@ mod tests {
     use crate::checks::tests::pair;
 
     fn found(src: &str, tgt_lang: &'static str, tgt: &str) -> Vec<(Severity, String, String)> {
-        check(&pair("en", src, tgt_lang, tgt)).into_iter().map(|i| (i.severity, i.source, i.target)).collect()
+        check(&pair("en", src, tgt_lang, tgt))
+            .into_iter()
+            .map(|i| (i.severity, i.source, i.target))
+            .collect()
     }
 
     #[test]
     fn faithful_renderings_pass() {
         let src = "Russia has gathered 100 thousand soldiers; 57 states met in 1962.";
-        assert!(found(src, "de", "Russland hat 100.000 Soldaten zusammengezogen; 57 Staaten trafen sich 1962.").is_empty());
-        assert!(found(src, "fr", "La Russie a réuni 100\u{202F}000 soldats ; 57 États se sont réunis en 1962.").is_empty());
+        assert!(found(
+            src,
+            "de",
+            "Russland hat 100.000 Soldaten zusammengezogen; 57 Staaten trafen sich 1962."
+        )
+        .is_empty());
+        assert!(found(
+            src,
+            "fr",
+            "La Russie a réuni 100\u{202F}000 soldats ; 57 États se sont réunis en 1962."
+        )
+        .is_empty());
         assert!(found("It has 3 members.", "de", "Es hat drei Mitglieder.").is_empty());
         assert!(found("2.5 percent", "de", "2,5 Prozent").is_empty());
         assert!(found("1,000.5 tons", "de", "1.000,5 Tonnen").is_empty());
@@ -111,11 +148,21 @@ mod tests {
             found("100 thousand soldiers", "de", "10.000 Soldaten"),
             [(Severity::Error, "100 thousand".into(), "10.000".into())]
         );
-        assert_eq!(found("unites 57 European states", "fr", "réunit des États européens"), [(Severity::Error, "57".into(), "".into())]);
+        assert_eq!(
+            found(
+                "unites 57 European states",
+                "fr",
+                "réunit des États européens"
+            ),
+            [(Severity::Error, "57".into(), "".into())]
+        );
     }
 
     #[test]
     fn added_numbers_are_warnings() {
-        assert_eq!(found("the states", "de", "die 57 Staaten"), [(Severity::Warning, "".into(), "57".into())]);
+        assert_eq!(
+            found("the states", "de", "die 57 Staaten"),
+            [(Severity::Warning, "".into(), "57".into())]
+        );
     }
 }

@@ -11,7 +11,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     }
     // A dropped heading or fragment of two words may be a translator's choice; a dropped
     // sentence is not.
-    let severity = if words >= 4 && ctx.confidence >= 0.5 { Severity::Error } else { Severity::Warning };
+    let severity = if words >= 4 && ctx.confidence >= 0.5 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     vec![Issue {
         check: CheckId::Omission,
         severity,
@@ -28,9 +32,19 @@ mod tests {
 
     #[test]
     fn a_dropped_sentence_is_an_error_and_a_kept_one_is_not() {
-        let dropped = pair("en", "He did not want to confirm or deny reports about this.", "de", "");
+        let dropped = pair(
+            "en",
+            "He did not want to confirm or deny reports about this.",
+            "de",
+            "",
+        );
         assert_eq!(check(&dropped)[0].severity, Severity::Error);
-        let kept = pair("en", "He did not want to confirm it.", "ru", "Он не захотел это подтвердить.");
+        let kept = pair(
+            "en",
+            "He did not want to confirm it.",
+            "ru",
+            "Он не захотел это подтвердить.",
+        );
         assert!(check(&kept).is_empty());
         let short = pair("en", "On ‘dead track’", "el", "");
         assert_eq!(check(&short)[0].severity, Severity::Warning);

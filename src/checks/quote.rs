@@ -19,7 +19,10 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     let tgt = &ctx.target.facts.quotes;
     let mut issues = Vec::new();
     let src_unclosed = src.iter().filter(|q| !q.is_closed()).count();
-    let tgt_unclosed: Vec<&Quotation> = tgt.iter().filter(|q| !q.open.is_empty() && q.close.is_empty()).collect();
+    let tgt_unclosed: Vec<&Quotation> = tgt
+        .iter()
+        .filter(|q| !q.open.is_empty() && q.close.is_empty())
+        .collect();
     let tgt_stray = tgt.iter().filter(|q| q.open.is_empty()).count();
     let src_stray = src.iter().filter(|q| q.open.is_empty()).count();
     if tgt_unclosed.len() > src_unclosed.saturating_sub(src_stray) {
@@ -29,7 +32,10 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             severity: Severity::Error,
             source: src.first().map(|q| q.inner.clone()).unwrap_or_default(),
             target: q.inner.clone(),
-            message: format!("quotation opened with {} is never closed in the target", q.open),
+            message: format!(
+                "quotation opened with {} is never closed in the target",
+                q.open
+            ),
         });
     }
     if tgt_stray > src_stray && tgt_unclosed.is_empty() && src_unclosed == 0 {
@@ -37,7 +43,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             check: CheckId::Quote,
             severity: Severity::Error,
             source: String::new(),
-            target: tgt.iter().find(|q| q.open.is_empty()).map(|q| q.close.clone()).unwrap_or_default(),
+            target: tgt
+                .iter()
+                .find(|q| q.open.is_empty())
+                .map(|q| q.close.clone())
+                .unwrap_or_default(),
             message: "closing quotation mark in the target has no opening mark".to_string(),
         });
     }
@@ -48,13 +58,22 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         let mut missing = src_quotes.clone();
         missing.sort_by_key(|q| std::cmp::Reverse(q.word_count()));
         for q in missing.into_iter().take(src_quotes.len() - tgt_quotes) {
-            let severity = if q.word_count() >= SPEECH_WORDS { Severity::Error } else { Severity::Warning };
+            let severity = if q.word_count() >= SPEECH_WORDS {
+                Severity::Error
+            } else {
+                Severity::Warning
+            };
             issues.push(Issue {
                 check: CheckId::Quote,
                 severity,
                 source: q.inner.clone(),
                 target: String::new(),
-                message: format!("quotation {}{}{} has no quotation marks in the target", q.open, shorten(&q.inner), q.close),
+                message: format!(
+                    "quotation {}{}{} has no quotation marks in the target",
+                    q.open,
+                    shorten(&q.inner),
+                    q.close
+                ),
             });
         }
     } else if tgt_quotes > src_quotes.len() {
@@ -62,7 +81,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             check: CheckId::Quote,
             severity: Severity::Warning,
             source: String::new(),
-            target: tgt.iter().find(|q| !q.open.is_empty()).map(|q| q.inner.clone()).unwrap_or_default(),
+            target: tgt
+                .iter()
+                .find(|q| !q.open.is_empty())
+                .map(|q| q.inner.clone())
+                .unwrap_or_default(),
             message: "the target has quotation marks the source does not have".to_string(),
         });
     }
@@ -85,14 +108,27 @@ mod tests {
     use crate::checks::tests::pair;
 
     fn severities(src: &str, lang: &'static str, tgt: &str) -> Vec<Severity> {
-        check(&pair("en", src, lang, tgt)).into_iter().map(|i| i.severity).collect()
+        check(&pair("en", src, lang, tgt))
+            .into_iter()
+            .map(|i| i.severity)
+            .collect()
     }
 
     #[test]
     fn each_language_its_own_marks() {
         let src = "He called the negotiations “a moment of truth.”";
-        assert!(severities(src, "de", "Er nannte die Verhandlungen „einen Moment der Wahrheit“.").is_empty());
-        assert!(severities(src, "fr", "Il a qualifié les négociations de « moment de vérité ».").is_empty());
+        assert!(severities(
+            src,
+            "de",
+            "Er nannte die Verhandlungen „einen Moment der Wahrheit“."
+        )
+        .is_empty());
+        assert!(severities(
+            src,
+            "fr",
+            "Il a qualifié les négociations de « moment de vérité »."
+        )
+        .is_empty());
         assert!(severities(src, "ru", "Он назвал переговоры «моментом истины».").is_empty());
         assert!(severities(src, "ja", "同氏は交渉を「真実の瞬間」と呼んだ。").is_empty());
     }
@@ -100,8 +136,21 @@ mod tests {
     #[test]
     fn removed_and_unclosed_quotations() {
         let src = "He called the negotiations “a moment of truth.”";
-        assert_eq!(severities(src, "uk", "Він назвав переговори моментом істини."), [Severity::Error]);
-        assert_eq!(severities(src, "ja", "同氏は交渉を「正念場と呼んだ。"), [Severity::Error]);
-        assert_eq!(severities("the talks reached a ‘dead track’", "de", "die Gespräche sind in einer Sackgasse"), [Severity::Warning]);
+        assert_eq!(
+            severities(src, "uk", "Він назвав переговори моментом істини."),
+            [Severity::Error]
+        );
+        assert_eq!(
+            severities(src, "ja", "同氏は交渉を「正念場と呼んだ。"),
+            [Severity::Error]
+        );
+        assert_eq!(
+            severities(
+                "the talks reached a ‘dead track’",
+                "de",
+                "die Gespräche sind in einer Sackgasse"
+            ),
+            [Severity::Warning]
+        );
     }
 }

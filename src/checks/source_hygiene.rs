@@ -33,13 +33,20 @@ pub fn check_sentence(text: &str, lang: &str, alone: bool) -> Option<Issue> {
         return None;
     }
     let name = &profile(best).name;
-    let name = if name == "Undetermined" { best } else { name.as_str() };
+    let name = if name == "Undetermined" {
+        best
+    } else {
+        name.as_str()
+    };
     Some(Issue {
         check: CheckId::SourceHygiene,
         severity: Severity::Warning,
         source: text.to_string(),
         target: String::new(),
-        message: format!("this source sentence seems to be in {name}, not {}: scraped page text?", profile(lang).name),
+        message: format!(
+            "this source sentence seems to be in {name}, not {}: scraped page text?",
+            profile(lang).name
+        ),
     })
 }
 
@@ -60,7 +67,12 @@ mod tests {
         assert!(check_sentence("ttn-23", "en", true).is_some());
         assert!(check_sentence("Bir yanıt yazın", "en", true).is_some());
         assert!(check_sentence("On ‘dead track’", "en", true).is_none());
-        assert!(check_sentence("Russia is disappointed with talks with the West and is increasing pressure", "en", true).is_none());
+        assert!(check_sentence(
+            "Russia is disappointed with talks with the West and is increasing pressure",
+            "en",
+            true
+        )
+        .is_none());
         assert!(check_sentence("G7", "en", false).is_none());
     }
 }

@@ -62,12 +62,12 @@ fn digit_value(c: char) -> Option<u32> {
     let cp = c as u32;
     let zero = match cp {
         0x30..=0x39 => 0x30,
-        0x660..=0x669 => 0x660,   // Arabic-Indic
-        0x6F0..=0x6F9 => 0x6F0,   // Persian
-        0x966..=0x96F => 0x966,   // Devanagari
-        0xE50..=0xE59 => 0xE50,   // Thai
+        0x660..=0x669 => 0x660,    // Arabic-Indic
+        0x6F0..=0x6F9 => 0x6F0,    // Persian
+        0x966..=0x96F => 0x966,    // Devanagari
+        0xE50..=0xE59 => 0xE50,    // Thai
         0xFF10..=0xFF19 => 0xFF10, // full-width
-        0x9E6..=0x9EF => 0x9E6,   // Bengali
+        0x9E6..=0x9EF => 0x9E6,    // Bengali
         _ => return None,
     };
     Some(cp - zero)
@@ -119,7 +119,9 @@ fn parse_han(run: &[char]) -> Option<u64> {
         return None;
     }
     if run.len() >= 2 && run.iter().all(|&c| han_digit(c).is_some()) {
-        return run.iter().try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(han_digit(c)?));
+        return run.iter().try_fold(0u64, |acc, &c| {
+            acc.checked_mul(10)?.checked_add(han_digit(c)?)
+        });
     }
     let (mut total, mut section, mut digit) = (0u64, 0u64, None::<u64>);
     for &c in run {
@@ -173,11 +175,19 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             let meaningful = run.len() >= 2 || han_unit(run[0]).is_some();
             if meaningful {
                 if let Some(v) = parse_han(&run) {
-                    let end = if j < chars.len() { chars[j].0 } else { text.len() };
+                    let end = if j < chars.len() {
+                        chars[j].0
+                    } else {
+                        text.len()
+                    };
                     let ordinal = i > 0 && chars[i - 1].1 == '第';
                     out.push(NumberMention {
                         value: v as f64,
-                        kind: if ordinal { NumberKind::Ordinal } else { NumberKind::Cardinal },
+                        kind: if ordinal {
+                            NumberKind::Ordinal
+                        } else {
+                            NumberKind::Cardinal
+                        },
                         text: text[offset..end].to_string(),
                         digits: false,
                         start: offset,
@@ -187,7 +197,9 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             i = j;
         } else if c.is_alphabetic() && profile.spaces_between_words {
             let mut j = i;
-            while j < chars.len() && (chars[j].1.is_alphabetic() || chars[j].1 == '\'' || chars[j].1 == '’') {
+            while j < chars.len()
+                && (chars[j].1.is_alphabetic() || chars[j].1 == '\'' || chars[j].1 == '’')
+            {
                 j += 1;
             }
             // Only words that start a word: the previous char is not a letter or digit.
@@ -210,10 +222,15 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
 /// Whether the number starting at `chars[i]` is glued to a preceding word: `G7`, `F-16`,
 /// `COVID-19`, `ttn-23`, `MH17`.
 fn glued_to_word(chars: &[(usize, char)], i: usize) -> bool {
-    let cased_letter = |c: char| matches!(script_of(c), Some(Script::Latin | Script::Cyrillic | Script::Greek));
+    let cased_letter = |c: char| {
+        matches!(
+            script_of(c),
+            Some(Script::Latin | Script::Cyrillic | Script::Greek)
+        )
+    };
     match i.checked_sub(1).map(|k| chars[k].1) {
         Some(c) if cased_letter(c) => true,
-        Some('-' | '‑' | '_' | '/' | '#' | '@') => i >= 2 && (cased_letter(chars[i - 2].1) || chars[i - 2].1.is_ascii_digit() && chars[i - 1].1 == '/' && false),
+        Some('-' | '‑' | '_' | '/' | '#' | '@') => i >= 2 && cased_letter(chars[i - 2].1),
         _ => false,
     }
 }
@@ -225,7 +242,12 @@ fn is_space_separator(c: char) -> bool {
 /// Reads a number written in digits from `chars[i]`: its grouping, decimals, sign, scale word,
 /// percent sign and ordinal suffix. Returns the mention (or `None` for a code or date-like
 /// token it skipped) and the index after it.
-fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) -> (Option<NumberMention>, usize) {
+fn read_digits(
+    text: &str,
+    chars: &[(usize, char)],
+    i: usize,
+    profile: &Profile,
+) -> (Option<NumberMention>, usize) {
     let glued = glued_to_word(chars, i);
     let is_digit = |k: usize| k < chars.len() && digit_value(chars[k].1).is_some();
     let run_end = |mut k: usize| {
@@ -237,7 +259,9 @@ fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile)
     let mut j = run_end(i);
     if glued {
         // Skip the rest of the code: letters and digits and inner hyphens.
-        while j < chars.len() && (chars[j].1.is_alphanumeric() || (chars[j].1 == '-' && is_digit(j + 1))) {
+        while j < chars.len()
+            && (chars[j].1.is_alphanumeric() || (chars[j].1 == '-' && is_digit(j + 1)))
+        {
             j += 1;
         }
         return (None, j);
@@ -245,19 +269,31 @@ fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile)
     // Numeric dates: 13.01.2022, 1/5/2022, 2022-01-13.
     if let Some(end) = numeric_date_end(chars, i) {
         let start = chars[i].0;
-        let stop = if end < chars.len() { chars[end].0 } else { text.len() };
-        let m = NumberMention { value: 0.0, kind: NumberKind::Date, text: text[start..stop].to_string(), digits: true, start };
+        let stop = if end < chars.len() {
+            chars[end].0
+        } else {
+            text.len()
+        };
+        let m = NumberMention {
+            value: 0.0,
+            kind: NumberKind::Date,
+            text: text[start..stop].to_string(),
+            digits: true,
+            start,
+        };
         return (Some(m), end);
     }
-    let mut int_digits: String = chars[i..j].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()).collect();
+    let mut int_digits: String = chars[i..j]
+        .iter()
+        .map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap())
+        .collect();
     let mut frac_digits = String::new();
     let first_group_len = j - i;
     let has = |list: &[String], c: char| list.iter().any(|s| s.chars().eq(std::iter::once(c)));
     let decimal = &profile.numbers.decimal;
     let group = &profile.numbers.group;
     let mut grouped = false;
-    loop {
-        let Some(&(_, sep)) = chars.get(j) else { break };
+    while let Some(&(_, sep)) = chars.get(j) {
         if !is_digit(j + 1) {
             break;
         }
@@ -268,7 +304,11 @@ fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile)
         if is_space_separator(sep) {
             if can_group && (has(group, sep) || has(group, ' ')) && first_group_len <= 3 {
                 grouped = true;
-                int_digits.extend(chars[j + 1..next_end].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()));
+                int_digits.extend(
+                    chars[j + 1..next_end]
+                        .iter()
+                        .map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()),
+                );
                 j = next_end;
                 continue;
             }
@@ -291,25 +331,48 @@ fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile)
         };
         if as_group {
             grouped = true;
-            int_digits.extend(chars[j + 1..next_end].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()));
+            int_digits.extend(
+                chars[j + 1..next_end]
+                    .iter()
+                    .map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()),
+            );
         } else if matches!(sep, '.' | ',' | '٫') {
-            frac_digits = chars[j + 1..next_end].iter().map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap()).collect();
+            frac_digits = chars[j + 1..next_end]
+                .iter()
+                .map(|&(_, c)| char::from_digit(digit_value(c).unwrap(), 10).unwrap())
+                .collect();
         } else {
             break;
         }
         j = next_end;
     }
-    let mut value: f64 = format!("{}.{}", int_digits, if frac_digits.is_empty() { "0" } else { &frac_digits }).parse().unwrap_or(0.0);
+    let mut value: f64 = format!(
+        "{}.{}",
+        int_digits,
+        if frac_digits.is_empty() {
+            "0"
+        } else {
+            &frac_digits
+        }
+    )
+    .parse()
+    .unwrap_or(0.0);
     let start = chars[i].0;
     // A minus sign directly before, not a hyphen between two numbers or words.
-    if i >= 1 && matches!(chars[i - 1].1, '−' | '-') && (i == 1 || chars[i - 2].1.is_whitespace()) {
+    if i >= 1 && matches!(chars[i - 1].1, '−' | '-') && (i == 1 || chars[i - 2].1.is_whitespace())
+    {
         value = -value;
     }
     let mut kind = NumberKind::Cardinal;
     let mut end = j;
     // Ordinal suffix glued to the digits: 1st, 2nd, 1er, 1-й, 5º.
     let rest: String = chars[j..].iter().take(8).map(|&(_, c)| c).collect();
-    let mut suffixes: Vec<&String> = profile.numbers.ordinal_suffixes.iter().filter(|s| s.as_str() != ".").collect();
+    let mut suffixes: Vec<&String> = profile
+        .numbers
+        .ordinal_suffixes
+        .iter()
+        .filter(|s| s.as_str() != ".")
+        .collect();
     suffixes.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
     for s in suffixes {
         if rest.starts_with(s.as_str()) {
@@ -321,13 +384,26 @@ fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile)
             }
         }
     }
-    if kind == NumberKind::Cardinal && profile.sentences.ordinal_dot && chars.get(j).is_some_and(|&(_, c)| c == '.') {
+    if kind == NumberKind::Cardinal
+        && profile.sentences.ordinal_dot
+        && chars.get(j).is_some_and(|&(_, c)| c == '.')
+    {
         let mut k = j + 1;
         while k < chars.len() && chars[k].1.is_whitespace() {
             k += 1;
         }
-        let next_word: String = chars[k..].iter().map(|&(_, c)| c).take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-        let is_month = profile.dates.months.iter().flatten().any(|m| *m == next_word);
+        let next_word: String = chars[k..]
+            .iter()
+            .map(|&(_, c)| c)
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        let is_month = profile
+            .dates
+            .months
+            .iter()
+            .flatten()
+            .any(|m| *m == next_word);
         let lower = chars.get(k).is_some_and(|&(_, c)| c.is_lowercase());
         if k > j + 1 && (lower || is_month) && first_group_len <= 3 && !grouped {
             kind = NumberKind::Ordinal;
@@ -353,8 +429,18 @@ fn read_digits(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile)
         kind = NumberKind::Percent;
         end = word_end;
     }
-    let stop = if end < chars.len() { chars[end].0 } else { text.len() };
-    let m = NumberMention { value, kind, text: text[start..stop].trim_end().to_string(), digits: true, start };
+    let stop = if end < chars.len() {
+        chars[end].0
+    } else {
+        text.len()
+    };
+    let m = NumberMention {
+        value,
+        kind,
+        text: text[start..stop].trim_end().to_string(),
+        digits: true,
+        start,
+    };
     (Some(m), end.max(j))
 }
 
@@ -373,7 +459,9 @@ fn numeric_date_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
             break;
         }
         match chars.get(k).map(|&(_, c)| c) {
-            Some(c @ ('.' | '/' | '-')) if chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit()) => {
+            Some(c @ ('.' | '/' | '-'))
+                if chars.get(k + 1).is_some_and(|&(_, d)| d.is_ascii_digit()) =>
+            {
                 seps.push(c);
                 k += 1;
             }
@@ -404,7 +492,9 @@ fn read_scale(text: &str, chars: &[(usize, char)], k: usize, profile: &Profile) 
     }
     let glued = s == k;
     let first = chars[s].1;
-    if glued && !profile.spaces_between_words || matches!(script_of(first), Some(Script::Han | Script::Hangul)) {
+    if glued && !profile.spaces_between_words
+        || matches!(script_of(first), Some(Script::Han | Script::Hangul))
+    {
         // Single-character scales of languages without spaces.
         let key = first.to_string();
         if let Some(&factor) = scales.get(&key) {
@@ -425,18 +515,25 @@ fn read_scale(text: &str, chars: &[(usize, char)], k: usize, profile: &Profile) 
         e += 1;
     }
     let start = chars[s].0;
-    let stop = if e < chars.len() { chars[e].0 } else { text.len() };
+    let stop = if e < chars.len() {
+        chars[e].0
+    } else {
+        text.len()
+    };
     let word = text[start..stop].to_lowercase();
     // With a trailing dot first (abbreviations such as "Mio.", "тыс."), then without.
     if chars.get(e).is_some_and(|&(_, c)| c == '.') {
         if let Some(&f) = scales.get(&format!("{word}.")) {
-            return Some(Scale { factor: f, end: e + 1 });
+            return Some(Scale {
+                factor: f,
+                end: e + 1,
+            });
         }
     }
     let f = *scales.get(&word)?;
     // "100 hundred" is not a thing; a scale below a thousand after digits is a false friend
     // ("5 hundred" is rare, "5 cien" is wrong): only scales of 1000 and more follow digits.
-    (f >= 1e3 || !glued && f >= 1e3).then_some(Scale { factor: f, end: e })
+    (f >= 1e3).then_some(Scale { factor: f, end: e })
 }
 
 /// If one of `words` (lower-cased, possibly several words) starts at `chars[k]`, the index after it.
@@ -457,7 +554,12 @@ fn match_word(text: &str, chars: &[(usize, char)], k: usize, words: &[String]) -
 
 /// Reads a number written in words from `chars[i]`: `three`, `twenty-five`, `dreiundzwanzig`,
 /// `hundert Tausend`, `cincuenta y siete`. Always weak evidence.
-fn read_words(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) -> Option<(NumberMention, usize)> {
+fn read_words(
+    text: &str,
+    chars: &[(usize, char)],
+    i: usize,
+    profile: &Profile,
+) -> Option<(NumberMention, usize)> {
     let numbers = &profile.numbers;
     if numbers.words.is_empty() && numbers.ordinal_words.is_empty() {
         return None;
@@ -470,13 +572,27 @@ fn read_words(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) 
         while e < chars.len() && chars[e].1.is_alphabetic() {
             e += 1;
         }
-        let stop = if e < chars.len() { chars[e].0 } else { text.len() };
+        let stop = if e < chars.len() {
+            chars[e].0
+        } else {
+            text.len()
+        };
         Some((text[chars[k].0..stop].to_lowercase(), e))
     };
     let (first, mut e) = word_at(i)?;
     if let Some(&v) = numbers.ordinal_words.get(&first) {
-        let stop = if e < chars.len() { chars[e].0 } else { text.len() };
-        let m = NumberMention { value: v, kind: NumberKind::Ordinal, text: text[chars[i].0..stop].to_string(), digits: false, start: chars[i].0 };
+        let stop = if e < chars.len() {
+            chars[e].0
+        } else {
+            text.len()
+        };
+        let m = NumberMention {
+            value: v,
+            kind: NumberKind::Ordinal,
+            text: text[chars[i].0..stop].to_string(),
+            digits: false,
+            start: chars[i].0,
+        };
         return Some((m, e));
     }
     let mut acc = WordAccumulator::default();
@@ -491,7 +607,7 @@ fn read_words(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) 
             k += 1;
         }
         let Some((w, we)) = word_at(k) else { break };
-        if numbers.joiners.iter().any(|j| *j == w) {
+        if numbers.joiners.contains(&w) {
             let mut k2 = we;
             while k2 < chars.len() && chars[k2].1 == ' ' {
                 k2 += 1;
@@ -517,8 +633,18 @@ fn read_words(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) 
     if value <= 1.0 && acc.words == 1 {
         return None;
     }
-    let stop = if last_end < chars.len() { chars[last_end].0 } else { text.len() };
-    let m = NumberMention { value, kind: NumberKind::Cardinal, text: text[chars[i].0..stop].to_string(), digits: false, start: chars[i].0 };
+    let stop = if last_end < chars.len() {
+        chars[last_end].0
+    } else {
+        text.len()
+    };
+    let m = NumberMention {
+        value,
+        kind: NumberKind::Cardinal,
+        text: text[chars[i].0..stop].to_string(),
+        digits: false,
+        start: chars[i].0,
+    };
     Some((m, last_end))
 }
 
@@ -587,17 +713,29 @@ fn decompose(word: &str, profile: &Profile) -> Option<Vec<(f64, bool)>> {
     while !rest.is_empty() {
         let mut best: Option<(usize, f64, bool, bool)> = None;
         for (w, &v) in &numbers.words {
-            if w.chars().count() >= 3 && rest.starts_with(w.as_str()) && best.is_none_or(|b| w.len() > b.0) {
+            if w.chars().count() >= 3
+                && rest.starts_with(w.as_str())
+                && best.is_none_or(|b| w.len() > b.0)
+            {
                 best = Some((w.len(), v, false, false));
             }
         }
         for (w, &v) in &numbers.scales {
-            if w.chars().count() >= 3 && !w.ends_with('.') && rest.starts_with(w.as_str()) && best.is_none_or(|b| w.len() > b.0) {
+            if w.chars().count() >= 3
+                && !w.ends_with('.')
+                && rest.starts_with(w.as_str())
+                && best.is_none_or(|b| w.len() > b.0)
+            {
                 best = Some((w.len(), v, true, false));
             }
         }
         for j in &numbers.joiners {
-            if !j.is_empty() && j != "-" && rest.starts_with(j.as_str()) && best.is_none_or(|b| j.len() > b.0) && (!out.is_empty() || pending_unit.is_some()) {
+            if !j.is_empty()
+                && j != "-"
+                && rest.starts_with(j.as_str())
+                && best.is_none_or(|b| j.len() > b.0)
+                && (!out.is_empty() || pending_unit.is_some())
+            {
                 best = Some((j.len(), 0.0, false, true));
             }
         }
@@ -626,11 +764,19 @@ mod tests {
     use crate::lang::profile::profile;
 
     fn values(text: &str, lang: &str) -> Vec<(f64, bool)> {
-        extract(text, profile(lang)).into_iter().filter(|m| m.kind != NumberKind::Date).map(|m| (m.value, m.digits)).collect()
+        extract(text, profile(lang))
+            .into_iter()
+            .filter(|m| m.kind != NumberKind::Date)
+            .map(|m| (m.value, m.digits))
+            .collect()
     }
 
     fn strong(text: &str, lang: &str) -> Vec<f64> {
-        values(text, lang).into_iter().filter(|v| v.1).map(|v| v.0).collect()
+        values(text, lang)
+            .into_iter()
+            .filter(|v| v.1)
+            .map(|v| v.0)
+            .collect()
     }
 
     #[test]
@@ -659,7 +805,7 @@ mod tests {
         assert_eq!(strong("2,5 Millionen", "de"), [2_500_000.0]);
         assert_eq!(strong("1,000.5", "en"), [1000.5]);
         assert_eq!(strong("1.000,5", "de"), [1000.5]);
-        assert_eq!(strong("3,14", "fr"), [3.14]);
+        assert_eq!(strong("3,25", "fr"), [3.25]);
     }
 
     #[test]
@@ -670,9 +816,19 @@ mod tests {
     #[test]
     fn percentages_ordinals_and_years() {
         let m = extract("5% of the 2nd group in 1962", profile("en"));
-        assert_eq!(m.iter().map(|m| (m.value, m.kind)).collect::<Vec<_>>(), [(5.0, NumberKind::Percent), (2.0, NumberKind::Ordinal), (1962.0, NumberKind::Cardinal)]);
+        assert_eq!(
+            m.iter().map(|m| (m.value, m.kind)).collect::<Vec<_>>(),
+            [
+                (5.0, NumberKind::Percent),
+                (2.0, NumberKind::Ordinal),
+                (1962.0, NumberKind::Cardinal)
+            ]
+        );
         assert_eq!(extract("1962年", profile("zh"))[0].value, 1962.0);
-        assert_eq!(extract("am 5. Januar", profile("de"))[0].kind, NumberKind::Ordinal);
+        assert_eq!(
+            extract("am 5. Januar", profile("de"))[0].kind,
+            NumberKind::Ordinal
+        );
     }
 
     #[test]

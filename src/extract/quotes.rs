@@ -27,11 +27,20 @@ impl Quotation {
 
     /// How many words the quotation covers (CJK characters count a word per two).
     pub fn word_count(&self) -> usize {
-        let spaced = self.inner.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+        let spaced = self
+            .inner
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
         let cjk = self
             .inner
             .chars()
-            .filter(|c| matches!(crate::extract::script::script_of(*c), Some(crate::lang::profile::Script::Han | crate::lang::profile::Script::Kana)))
+            .filter(|c| {
+                matches!(
+                    crate::extract::script::script_of(*c),
+                    Some(crate::lang::profile::Script::Han | crate::lang::profile::Script::Kana)
+                )
+            })
             .count();
         spaced.max(cjk / 2)
     }
@@ -53,7 +62,10 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
     // Open quotations: (index in `pairs`, char index of the mark).
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    let letter = |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(|&(_, c)| c.is_alphanumeric());
+    let letter = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(|&(_, c)| c.is_alphanumeric())
+    };
     for (i, &(offset, c)) in chars.iter().enumerate() {
         let prev_letter = letter(i.checked_sub(1));
         let next_letter = letter(Some(i + 1));
@@ -82,9 +94,15 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
         }
         let also_closer = pairs.iter().any(|&(o, cl)| cl == c && o != c);
         let prev_space = i == 0 || chars[i - 1].1.is_whitespace();
-        let next_space = chars.get(i + 1).is_none_or(|&(_, n)| n.is_whitespace() || n.is_ascii_punctuation());
+        let next_space = chars
+            .get(i + 1)
+            .is_none_or(|&(_, n)| n.is_whitespace() || n.is_ascii_punctuation());
         let right_flanking = !prev_space && next_space;
-        if let Some(p) = pairs.iter().position(|&(o, _)| o == c).filter(|_| !(also_closer && right_flanking)) {
+        if let Some(p) = pairs
+            .iter()
+            .position(|&(o, _)| o == c)
+            .filter(|_| !(also_closer && right_flanking))
+        {
             // An apostrophe-like opening mark must start a word: 'dead track', not rock'n'roll.
             if is_apostrophe_like(c) && (prev_letter || !next_letter) {
                 continue;
@@ -93,7 +111,12 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
             continue;
         }
         if pairs.iter().any(|&(_, cl)| cl == c) && !(is_apostrophe_like(c) && prev_letter) {
-            out.push(Quotation { open: String::new(), close: c.to_string(), inner: String::new(), start: offset });
+            out.push(Quotation {
+                open: String::new(),
+                close: c.to_string(),
+                inner: String::new(),
+                start: offset,
+            });
         }
     }
     for (p, at) in stack {
@@ -125,7 +148,10 @@ mod tests {
     use crate::lang::profile::profile;
 
     fn shape(text: &str, lang: &str) -> Vec<(String, String, String)> {
-        extract(text, profile(lang)).into_iter().map(|q| (q.open, q.close, q.inner)).collect()
+        extract(text, profile(lang))
+            .into_iter()
+            .map(|q| (q.open, q.close, q.inner))
+            .collect()
     }
 
     fn q(o: &str, c: &str, i: &str) -> (String, String, String) {
@@ -134,7 +160,10 @@ mod tests {
 
     #[test]
     fn english_quotes_and_apostrophes() {
-        assert_eq!(shape("He called it “a moment of truth.” Russia’s view", "en"), [q("“", "”", "a moment of truth.")]);
+        assert_eq!(
+            shape("He called it “a moment of truth.” Russia’s view", "en"),
+            [q("“", "”", "a moment of truth.")]
+        );
         assert_eq!(shape("On ‘dead track’", "en"), [q("‘", "’", "dead track")]);
         assert_eq!(shape("the leaders’ meeting", "en"), []);
         assert_eq!(shape("“We will act", "en"), [q("“", "", "We will act")]);
@@ -142,13 +171,19 @@ mod tests {
 
     #[test]
     fn german_low_high_quotes() {
-        assert_eq!(shape("Er nannte es „einen Moment der Wahrheit“.", "de"), [q("„", "“", "einen Moment der Wahrheit")]);
+        assert_eq!(
+            shape("Er nannte es „einen Moment der Wahrheit“.", "de"),
+            [q("„", "“", "einen Moment der Wahrheit")]
+        );
     }
 
     #[test]
     fn nested_quotes() {
         let got = shape("„Er sagte ‚nein‘ und ging“", "de");
-        assert_eq!(got, [q("„", "“", "Er sagte ‚nein‘ und ging"), q("‚", "‘", "nein")]);
+        assert_eq!(
+            got,
+            [q("„", "“", "Er sagte ‚nein‘ und ging"), q("‚", "‘", "nein")]
+        );
     }
 
     #[test]

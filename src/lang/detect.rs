@@ -78,7 +78,10 @@ fn detector() -> &'static LanguageDetector {
 }
 
 fn tag_of(language: Language) -> &'static str {
-    DETECTABLE.iter().find(|&&(_, l)| l == language).map_or("und", |&(t, _)| t)
+    DETECTABLE
+        .iter()
+        .find(|&&(_, l)| l == language)
+        .map_or("und", |&(t, _)| t)
 }
 
 /// Whether the detector can recognise this language.
@@ -102,7 +105,10 @@ impl Verdict {
     /// The confidence for one language (0 if the detector does not know it).
     pub fn confidence(&self, tag: &str) -> f64 {
         let t = detection_tag(tag);
-        self.ranked.iter().find(|(d, _)| *d == t).map_or(0.0, |&(_, c)| c)
+        self.ranked
+            .iter()
+            .find(|(d, _)| *d == t)
+            .map_or(0.0, |&(_, c)| c)
     }
 }
 

@@ -22,7 +22,14 @@ pub fn is_language_tag(s: &str) -> bool {
     if !ISO_639_1.split_ascii_whitespace().any(|c| c == primary) {
         return false;
     }
-    parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+    // Script (`Hans`, `Latn`) and region (`BR`, `419`) subtags only: `en_names` is a column
+    // name, not English.
+    parts.all(|p| match p.len() {
+        2 => p.bytes().all(|b| b.is_ascii_alphabetic()),
+        3 => p.bytes().all(|b| b.is_ascii_digit()),
+        4 => p.bytes().all(|b| b.is_ascii_alphabetic()),
+        _ => false,
+    })
 }
 
 /// Canonical spelling of a tag: `pt_br` → `pt-BR`, `ZH-hans` → `zh-Hans`.
@@ -49,10 +56,28 @@ mod tests {
 
     #[test]
     fn recognises_tags_and_rejects_other_words() {
-        for t in ["de", "en", "pt-BR", "zh-Hans", "sr-Latn-RS"] {
+        for t in [
+            "de",
+            "en",
+            "pt-BR",
+            "zh-Hans",
+            "sr-Latn-RS",
+            "es-419",
+            "pt_BR",
+        ] {
             assert!(is_language_tag(t), "{t}");
         }
-        for t in ["old", "v2", "txt", "draft", "xx", "EN", ""] {
+        for t in [
+            "old",
+            "v2",
+            "txt",
+            "draft",
+            "xx",
+            "EN",
+            "",
+            "en_names",
+            "de_numbers",
+        ] {
             assert!(!is_language_tag(t), "{t}");
         }
     }

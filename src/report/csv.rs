@@ -18,7 +18,9 @@ pub const COLUMNS: [&str; 11] = [
 ];
 
 pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     w.write_record(COLUMNS)?;
     for f in findings {
         w.write_record([

@@ -39,14 +39,26 @@ pub fn render(findings: &[Finding], counts: Counts) -> String {
             Severity::Info => 2,
         };
         by_check.entry(f.check).or_default()[k] += 1;
-        let lang = if f.target_lang.is_empty() { "(source)" } else { f.target_lang.as_str() };
+        let lang = if f.target_lang.is_empty() {
+            "(source)"
+        } else {
+            f.target_lang.as_str()
+        };
         by_lang.entry(lang).or_default()[k] += 1;
     }
-    let _ = writeln!(out, "  {:<16} {:>7} {:>8} {:>5}", "check", "error", "warning", "info");
+    let _ = writeln!(
+        out,
+        "  {:<16} {:>7} {:>8} {:>5}",
+        "check", "error", "warning", "info"
+    );
     for (check, [e, w, i]) in &by_check {
         let _ = writeln!(out, "  {:<16} {e:>7} {w:>8} {i:>5}", check.as_str());
     }
-    let _ = writeln!(out, "  {:<16} {:>7} {:>8} {:>5}", "language", "error", "warning", "info");
+    let _ = writeln!(
+        out,
+        "  {:<16} {:>7} {:>8} {:>5}",
+        "language", "error", "warning", "info"
+    );
     for (lang, [e, w, i]) in &by_lang {
         let _ = writeln!(out, "  {lang:<16} {e:>7} {w:>8} {i:>5}");
     }
