@@ -6,7 +6,7 @@
 //! are also pronouns and articles.
 
 use super::{Issue, PairContext};
-use crate::extract::numbers::{format_value, same_value};
+use crate::extract::numbers::format_value;
 use crate::extract::{NumberKind, NumberMention};
 use crate::finding::{CheckId, Severity};
 
@@ -36,7 +36,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     for i in order {
         let s = source[i];
         let found = (0..target.len())
-            .filter(|&j| !target_used[j] && same_value(s.value, target[j].value))
+            .filter(|&j| !target_used[j] && s.matches(target[j]))
             .min_by_key(|&j| (!target[j].digits, target[j].start));
         match found {
             Some(j) => target_used[j] = true,
@@ -44,6 +44,10 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         }
     }
     source_left.sort_by_key(|s| s.start);
+    // The same value said twice in the source may be said once in the target ("£760 and around
+    // £760" → "760 pounds; the same for..."): a repeat of a matched value is only a warning.
+    let matched_values: Vec<&NumberMention> =
+        target.iter().zip(&target_used).filter(|(_, used)| **used).map(|(t, _)| *t).collect();
     let mut target_left: Vec<&NumberMention> = target
         .iter()
         .zip(&target_used)
@@ -75,7 +79,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         } else {
             issues.push(Issue {
                 check: CheckId::Number,
-                severity: Severity::Error,
+                severity: if matched_values.iter().any(|t| s.matches(t)) {
+                    Severity::Warning
+                } else {
+                    missing_severity(s)
+                },
                 source: s.text.clone(),
                 target: String::new(),
                 message: format!(
@@ -100,6 +108,18 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         });
     }
     issues
+}
+
+/// A missing number is an error, except where the target may well say it in words the
+/// profile does not list: small numbers (`2 months` → `zweimonatig`), times of day, decades
+/// (`the 60s` → `Sechziger`) and ordinals (`3rd century` → `III век`).
+fn missing_severity(s: &NumberMention) -> Severity {
+    let small = s.value.fract() == 0.0 && s.value.abs() <= 10.0 && s.scale == 1.0;
+    if small || s.kind == NumberKind::Time || s.kind == NumberKind::Ordinal || !s.alternatives.is_empty() {
+        Severity::Warning
+    } else {
+        Severity::Error
+    }
 }
 
 #[cfg(test)]
@@ -132,6 +152,13 @@ mod tests {
         assert!(found("It has 3 members.", "de", "Es hat drei Mitglieder.").is_empty());
         assert!(found("2.5 percent", "de", "2,5 Prozent").is_empty());
         assert!(found("1,000.5 tons", "de", "1.000,5 Tonnen").is_empty());
+        assert!(found("the market (6.30-10am)", "fr", "le marché (entre 06h30 et 10h00)").is_empty());
+        assert!(found("in the 1970s", "zh", "在70年代").is_empty());
+        assert!(found("in the 6th century AD", "fi", "500-luvulla jKr.").is_empty());
+        assert!(found("at 10am", "es", "a las 10 de la mañana").is_empty());
+        assert!(found("she will speak at 23.45.", "es", "ella hablará a las 23:45.").is_empty());
+        assert!(found("between 3 million and more than 10 million", "es", "entre 3 y más de 10 millones").is_empty());
+        assert!(found("£2bn and £1.4bn", "ru", "2 и 1,4 миллиарда фунтов").is_empty());
     }
 
     #[test]
@@ -156,6 +183,11 @@ mod tests {
             ),
             [(Severity::Error, "57".into(), "".into())]
         );
+    }
+
+    #[test]
+    fn small_numbers_may_be_words_the_profile_does_not_know() {
+        assert_eq!(found("after the 2 month breeding period", "de", "nach der zweimonatigen Brutzeit"), [(Severity::Warning, "2".into(), "".into())]);
     }
 
     #[test]

@@ -54,11 +54,16 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     let src_quotes: Vec<&Quotation> = src.iter().filter(|q| !q.open.is_empty()).collect();
     let tgt_quotes = tgt.iter().filter(|q| !q.open.is_empty()).count();
     if src_quotes.len() > tgt_quotes {
-        // The quotations with no counterpart: the longest ones are the ones that matter.
+        // The quotations with no counterpart: translators drop scare quotes around a word or two
+        // far more often than the marks of speech, so the shortest are taken as the lost ones.
         let mut missing = src_quotes.clone();
-        missing.sort_by_key(|q| std::cmp::Reverse(q.word_count()));
+        missing.sort_by_key(|q| q.word_count());
+        let source_words = super::content_words(&ctx.source.text).max(1);
         for q in missing.into_iter().take(src_quotes.len() - tgt_quotes) {
-            let severity = if q.word_count() >= SPEECH_WORDS {
+            // A quotation that is the whole segment is often an excerpt whose marks the
+            // translator leaves to the surrounding text: a warning.
+            let whole_segment = q.word_count() * 10 >= source_words * 9;
+            let severity = if q.word_count() >= SPEECH_WORDS && !whole_segment {
                 Severity::Error
             } else {
                 Severity::Warning
@@ -149,6 +154,18 @@ mod tests {
                 "the talks reached a ‘dead track’",
                 "de",
                 "die Gespräche sind in einer Sackgasse"
+            ),
+            [Severity::Warning]
+        );
+        assert_eq!(
+            severities("\"I'm going to jail either way, hope it was worth it.\"", "de", "Ich komme so oder so ins Gefängnis."),
+            [Severity::Warning]
+        );
+        assert_eq!(
+            severities(
+                "\"There is still a 'yuk' factor to the whole idea,\" she says.",
+                "ru",
+                "«Самой идее присуще нечто неприятное», – говорит она."
             ),
             [Severity::Warning]
         );

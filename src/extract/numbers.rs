@@ -19,6 +19,8 @@ pub enum NumberKind {
     Percent,
     /// A numeric date such as `13.01.2022`: the date check's business, not the number check's.
     Date,
+    /// A time of day (`6.30am`, `06:30`, `10h00`), valued in minutes after midnight or noon.
+    Time,
 }
 
 /// One number in a text.
@@ -33,9 +35,56 @@ pub struct NumberMention {
     pub digits: bool,
     /// Byte offset in the text.
     pub start: usize,
+    /// Other values the mention may stand for: `70` for the decade `1970s`, `3000` for the `3`
+    /// of `3 to 5 thousand`.
+    pub alternatives: Vec<f64>,
+    /// The scale word's factor (`100 thousand`: 1000), 1 without one.
+    pub scale: f64,
+    /// The digits and separators as written, native digits made ASCII (`1,335`), to accept the
+    /// same string on both sides whatever the separators' reading.
+    pub core: String,
 }
 
 impl NumberMention {
+    /// A mention with no alternatives, scale or core (numbers in words).
+    fn plain(value: f64, kind: NumberKind, text: &str, digits: bool, start: usize) -> NumberMention {
+        NumberMention {
+            value,
+            kind,
+            text: text.to_string(),
+            digits,
+            start,
+            alternatives: Vec::new(),
+            scale: 1.0,
+            core: String::new(),
+        }
+    }
+
+    /// Whether two mentions can be the same number: a shared value or alternative, or the same
+    /// digits and separators as written. Times compare by time of day.
+    pub fn matches(&self, other: &NumberMention) -> bool {
+        if !self.core.is_empty() && self.core == other.core && self.scale == other.scale {
+            return true;
+        }
+        // A time may be written as a plain hour or as a decimal: `10am` = `las 10`,
+        // `6.30` = `6.30`, `23.45` = `23:45`.
+        let time_vs_plain = |time: &NumberMention, plain: &NumberMention| {
+            let (h, m) = ((time.value / 60.0).floor(), time.value % 60.0);
+            [h, h + 12.0].iter().any(|&h| same_value(plain.value, h + m / 100.0))
+        };
+        match (self.kind == NumberKind::Time, other.kind == NumberKind::Time) {
+            (true, false) => return time_vs_plain(self, other),
+            (false, true) => return time_vs_plain(other, self),
+            _ => {}
+        }
+        let mine = std::iter::once(self.value).chain(self.alternatives.iter().copied());
+        mine.into_iter().any(|a| {
+            std::iter::once(other.value)
+                .chain(other.alternatives.iter().copied())
+                .any(|b| same_value(a, b))
+        })
+    }
+
     /// Numbers in digits survive translation and so can anchor the alignment.
     pub fn is_anchor(&self) -> bool {
         self.digits && self.kind != NumberKind::Date
@@ -172,7 +221,9 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
             // A lone 一 is mostly part of a word (一些, 统一); only runs with a unit or of
             // several digits are read, and always as weak evidence.
-            let meaningful = run.len() >= 2 || han_unit(run[0]).is_some();
+            // A single digit before a classifier (一个, 三名, 两年) is a number too.
+            let classifier = chars.get(j).is_some_and(|&(_, n)| is_classifier(n));
+            let meaningful = run.len() >= 2 || han_unit(run[0]).is_some() || classifier && run[0] != '一';
             if meaningful {
                 if let Some(v) = parse_han(&run) {
                     let end = if j < chars.len() {
@@ -181,17 +232,8 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
                         text.len()
                     };
                     let ordinal = i > 0 && chars[i - 1].1 == '第';
-                    out.push(NumberMention {
-                        value: v as f64,
-                        kind: if ordinal {
-                            NumberKind::Ordinal
-                        } else {
-                            NumberKind::Cardinal
-                        },
-                        text: text[offset..end].to_string(),
-                        digits: false,
-                        start: offset,
-                    });
+                    let kind = if ordinal { NumberKind::Ordinal } else { NumberKind::Cardinal };
+                    out.push(NumberMention::plain(v as f64, kind, &text[offset..end], false, offset));
                 }
             }
             i = j;
@@ -205,6 +247,12 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             // Only words that start a word: the previous char is not a letter or digit.
             let starts_word = i == 0 || !chars[i - 1].1.is_alphanumeric();
             if starts_word {
+                let word_end = if j < chars.len() { chars[j].0 } else { text.len() };
+                if let Some(v) = roman_value(&text[offset..word_end]) {
+                    out.push(NumberMention::plain(v, NumberKind::Ordinal, &text[offset..word_end], false, offset));
+                    i = j;
+                    continue;
+                }
                 if let Some((m, next)) = read_words(text, &chars, i, profile) {
                     out.push(m);
                     i = next;
@@ -216,6 +264,7 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             i += 1;
         }
     }
+    share_scales(text, &mut out);
     out
 }
 
@@ -274,13 +323,13 @@ fn read_digits(
         } else {
             text.len()
         };
-        let m = NumberMention {
-            value: 0.0,
-            kind: NumberKind::Date,
-            text: text[start..stop].to_string(),
-            digits: true,
-            start,
-        };
+        let m = NumberMention::plain(0.0, NumberKind::Date, &text[start..stop], true, start);
+        return (Some(m), end);
+    }
+    if let Some((minutes, end)) = read_time(text, chars, i) {
+        let start = chars[i].0;
+        let stop = if end < chars.len() { chars[end].0 } else { text.len() };
+        let m = NumberMention::plain(minutes, NumberKind::Time, &text[start..stop], true, start);
         return (Some(m), end);
     }
     let mut int_digits: String = chars[i..j]
@@ -294,6 +343,7 @@ fn read_digits(
     let group = &profile.numbers.group;
     let mut grouped = false;
     while let Some(&(_, sep)) = chars.get(j) {
+        let sep = ascii_form(sep);
         if !is_digit(j + 1) {
             break;
         }
@@ -413,9 +463,11 @@ fn read_digits(
         kind = NumberKind::Ordinal;
     }
     // Scale words and characters, possibly chained ("100 mil millones").
-    while let Some(scale) = read_scale(text, chars, end, profile) {
-        value *= scale.factor;
-        end = scale.end;
+    let mut scale = 1.0;
+    while let Some(found) = read_scale(text, chars, end, profile) {
+        value *= found.factor;
+        scale *= found.factor;
+        end = found.end;
     }
     // Percent sign or word.
     let mut k = end;
@@ -434,14 +486,173 @@ fn read_digits(
     } else {
         text.len()
     };
-    let m = NumberMention {
-        value,
-        kind,
-        text: text[start..stop].trim_end().to_string(),
-        digits: true,
-        start,
-    };
+    let mut m = NumberMention::plain(value, kind, text[start..stop].trim_end(), true, start);
+    m.scale = scale;
+    m.core = chars[i..j].iter().map(|&(_, c)| ascii_form(c)).collect();
+    // An ordinal century: "the 6th century" is "500-luvulla" in Finnish, "the 500s".
+    if kind == NumberKind::Ordinal && (2.0..=21.0).contains(&value) && value.fract() == 0.0 {
+        m.alternatives.push((value - 1.0) * 100.0);
+    }
+    // A decade: "the 1970s" is "the 70s", "die 70er", "70年代".
+    let rest: String = chars[j..].iter().take(3).map(|&(_, c)| c).collect();
+    let decade = ["s", "'s", "’s"].iter().any(|suffix| {
+        rest.starts_with(suffix) && !rest[suffix.len()..].chars().next().is_some_and(char::is_alphanumeric)
+    });
+    if decade && value.fract() == 0.0 && value as i64 % 10 == 0 {
+        let v = value as i64;
+        if v >= 1000 {
+            m.alternatives.push((v % 100) as f64);
+        } else if v < 100 {
+            m.alternatives.extend([(1900 + v) as f64, (2000 + v) as f64]);
+        }
+    }
     (Some(m), end.max(j))
+}
+
+/// Full-width and other variant separators read as their ASCII forms; digits of any script as
+/// ASCII digits.
+fn ascii_form(c: char) -> char {
+    match c {
+        '，' => ',',
+        '．' => '.',
+        '٫' => '.',
+        '٬' => ',',
+        _ => digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c),
+    }
+}
+
+/// Han characters that count things (个, 名, 年...): a single numeral before one is a number.
+fn is_classifier(c: char) -> bool {
+    "个個名位次年月日天人家种種项項场場架艘辆輛座件条條岁歲倍所间間支只隻张張本部国國".contains(c)
+}
+
+/// The value of a Roman numeral made of I, V and X (`II`, `XV`, `XIX`): centuries and monarchs.
+/// Single letters are left alone (`I` is a pronoun, `V` and `X` are letters).
+fn roman_value(word: &str) -> Option<f64> {
+    if word.chars().count() < 2 || !word.chars().all(|c| matches!(c, 'I' | 'V' | 'X')) {
+        return None;
+    }
+    let digit = |c: char| match c {
+        'I' => 1,
+        'V' => 5,
+        _ => 10,
+    };
+    let chars: Vec<i32> = word.chars().map(digit).collect();
+    let mut total = 0;
+    for (k, &v) in chars.iter().enumerate() {
+        if chars.get(k + 1).is_some_and(|&n| n > v) {
+            total -= v;
+        } else {
+            total += v;
+        }
+    }
+    // Only canonical spellings: XIIII or IIX are words, not numbers.
+    let canonical = to_roman(total);
+    (total > 0 && canonical == word).then_some(total as f64)
+}
+
+fn to_roman(mut n: i32) -> String {
+    let mut out = String::new();
+    for (v, s) in [(10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")] {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
+/// A time of day starting at `chars[i]`: `06:30`, `6.30am`, `6.30-10am`, `06h30`, `10am`.
+/// Valued in minutes after midnight or noon, so that `6.30pm` and `18:30` agree.
+fn read_time(text: &str, chars: &[(usize, char)], i: usize) -> Option<(f64, usize)> {
+    let digits_at = |k: usize, max: usize| -> (u32, usize) {
+        let mut v = 0;
+        let mut n = 0;
+        while n < max && chars.get(k + n).is_some_and(|&(_, c)| c.is_ascii_digit()) {
+            v = v * 10 + chars[k + n].1.to_digit(10).unwrap();
+            n += 1;
+        }
+        (v, n)
+    };
+    let (hours, hn) = digits_at(i, 3);
+    if hn == 0 || hn > 2 || hours > 24 {
+        return None;
+    }
+    let lower_from = |k: usize| -> String {
+        let start = chars.get(k).map_or(text.len(), |&(o, _)| o);
+        text[start..].chars().take(6).collect::<String>().to_lowercase()
+    };
+    let meridiem = |k: usize| -> Option<usize> {
+        let mut k2 = k;
+        while chars.get(k2).is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}') {
+            k2 += 1;
+        }
+        let rest = lower_from(k2);
+        for word in ["a.m.", "p.m.", "am", "pm", "uhr", "h"] {
+            if rest.starts_with(word) && !rest[word.len()..].chars().next().is_some_and(char::is_alphabetic) {
+                return Some(k2 + word.chars().count());
+            }
+        }
+        None
+    };
+    let sep = chars.get(i + hn).map(|&(_, c)| c);
+    let minutes = |h: u32, m: u32| f64::from((h % 12) * 60 + m);
+    if let Some(sep @ (':' | '.' | 'h' | 'H')) = sep {
+        let (mins, mn) = digits_at(i + hn + 1, 3);
+        if mn == 2 && mins < 60 {
+            let end = i + hn + 1 + mn;
+            let followed_by_digit = chars.get(end).is_some_and(|&(_, c)| c.is_ascii_digit());
+            if followed_by_digit {
+                return None;
+            }
+            if sep != '.' {
+                // 06:30, 06h30; a score such as 2:1 has a single digit after the colon.
+                return Some((minutes(hours, mins), meridiem(end).unwrap_or(end)));
+            }
+            if let Some(after) = meridiem(end) {
+                return Some((minutes(hours, mins), after));
+            }
+            // 6.30-10am: a range whose end carries the meridiem.
+            if chars.get(end).is_some_and(|&(_, c)| matches!(c, '-' | '–' | '—')) {
+                let (_, n2) = digits_at(end + 1, 2);
+                if n2 > 0 && meridiem(end + 1 + n2).is_some() {
+                    return Some((minutes(hours, mins), end));
+                }
+            }
+            return None;
+        }
+        if (sep == 'h' || sep == 'H') && mn == 0 && !chars.get(i + hn + 1).is_some_and(|&(_, c)| c.is_alphabetic()) {
+            return Some((minutes(hours, 0), i + hn + 1)); // 10h
+        }
+        return None;
+    }
+    // 10am, 10 p.m.
+    let end = i + hn;
+    let rest = lower_from(end);
+    if rest.starts_with("am") || rest.starts_with("pm") || rest.starts_with(" am") || rest.starts_with(" pm") || rest.starts_with("a.m.") || rest.starts_with(" a.m.") || rest.starts_with("p.m.") || rest.starts_with(" p.m.") {
+        return meridiem(end).map(|after| (minutes(hours, 0), after));
+    }
+    None
+}
+
+/// Numbers joined by a range or a conjunction share the scale of the last one: the `3` of
+/// `3 to 5 thousand` and the `2` of `2 и 1,4 миллиарда` may mean 3000 and 2 billion.
+fn share_scales(text: &str, mentions: &mut [NumberMention]) {
+    for k in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(k);
+        let (a, b) = (&mut before[k - 1], &after[0]);
+        if !a.digits || !b.digits || a.scale != 1.0 || b.scale == 1.0 || a.kind == NumberKind::Date {
+            continue;
+        }
+        // "3 to 5 thousand", "3 y más de 10 millones", "2 ja toiseen 1,4 miljardia": a few
+        // short words or a dash between them.
+        let gap = text.get(a.start + a.text.len()..b.start).unwrap_or("").trim();
+        let short_word = gap.chars().count() <= 12
+            && gap.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '–' | '—' | '~' | '～' | '〜' | ' ' | '£' | '$' | '€'));
+        if short_word {
+            a.alternatives.push(a.value * b.scale);
+        }
+    }
 }
 
 /// If `chars[i..]` is a numeric date (`13.01.2022`, `1/5/2022`, `2022-01-13`), the index after it.
@@ -497,7 +708,9 @@ fn read_scale(text: &str, chars: &[(usize, char)], k: usize, profile: &Profile) 
     {
         // Single-character scales of languages without spaces.
         let key = first.to_string();
-        if let Some(&factor) = scales.get(&key) {
+        // 千 is also the SI prefix kilo- in unit names (千瓦 kW, 千米 km, 千克 kg).
+        let unit_prefix = first == '千' && chars.get(s + 1).is_some_and(|&(_, n)| "瓦米克赫焦卡字".contains(n));
+        if let Some(&factor) = scales.get(&key).filter(|_| !unit_prefix) {
             // 十 alone after digits is rare; 万/亿 are the usual ones.
             if factor >= 1e3 {
                 return Some(Scale { factor, end: s + 1 });
@@ -586,13 +799,7 @@ fn read_words(
         } else {
             text.len()
         };
-        let m = NumberMention {
-            value: v,
-            kind: NumberKind::Ordinal,
-            text: text[chars[i].0..stop].to_string(),
-            digits: false,
-            start: chars[i].0,
-        };
+        let m = NumberMention::plain(v, NumberKind::Ordinal, &text[chars[i].0..stop], false, chars[i].0);
         return Some((m, e));
     }
     let mut acc = WordAccumulator::default();
@@ -638,13 +845,7 @@ fn read_words(
     } else {
         text.len()
     };
-    let m = NumberMention {
-        value,
-        kind: NumberKind::Cardinal,
-        text: text[chars[i].0..stop].to_string(),
-        digits: false,
-        start: chars[i].0,
-    };
+    let m = NumberMention::plain(value, NumberKind::Cardinal, &text[chars[i].0..stop], false, chars[i].0);
     Some((m, last_end))
 }
 
@@ -698,6 +899,13 @@ fn decompose(word: &str, profile: &Profile) -> Option<Vec<(f64, bool)>> {
     let numbers = &profile.numbers;
     if let Some(&v) = numbers.words.get(word) {
         return Some(vec![(v, false)]);
+    }
+    for prefix in &numbers.word_prefixes {
+        if let Some(rest) = word.strip_prefix(prefix.as_str()) {
+            if let Some(&v) = numbers.words.get(rest).or_else(|| numbers.ordinal_words.get(rest)) {
+                return Some(vec![(v, false)]);
+            }
+        }
     }
     if let Some(&v) = numbers.scales.get(word) {
         return Some(vec![(v, true)]);
@@ -861,6 +1069,33 @@ mod tests {
     fn numeric_dates_are_left_to_the_date_check() {
         let m = extract("am 13.01.2022 und 2022-01-13", profile("de"));
         assert!(m.iter().all(|m| m.kind == NumberKind::Date), "{m:?}");
+    }
+
+    #[test]
+    fn times_decades_and_shared_scales() {
+        let kinds = |t: &str, l: &str| extract(t, profile(l)).into_iter().map(|m| (m.kind, m.value)).collect::<Vec<_>>();
+        assert_eq!(kinds("the market (6.30-10am)", "en"), [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]);
+        assert_eq!(kinds("Markt (6:30 – 10:00)", "de"), [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]);
+        assert_eq!(kinds("entre 06h30 et 10h00", "fr"), [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]);
+        let en = extract("in the 1970s", profile("en"));
+        let de = extract("in den 70er Jahren", profile("de"));
+        assert!(en[0].matches(&de[0]));
+        let en = extract("balances of £3,000-£5,000", profile("en"));
+        let ru = extract("от 3 до 5 тысяч фунтов", profile("ru"));
+        assert!(en[0].matches(&ru[0]) && en[1].matches(&ru[1]), "{en:?} {ru:?}");
+        let en = extract("the same 1,335 euros", profile("en"));
+        let de = extract("die gleichen 1,335 €", profile("de"));
+        assert!(en[0].matches(&de[0]), "same digits as written");
+        assert_eq!(strong("15，001英镑", "zh"), [15001.0]);
+    }
+
+    #[test]
+    fn roman_numerals_and_classifiers() {
+        assert_eq!(values("в конце XV века", "ru"), [(15.0, false)]);
+        assert_eq!(values("I think MIX is not", "en"), []);
+        assert_eq!(values("三名士兵", "zh"), [(3.0, false)]);
+        assert_eq!(strong("可產生多達2900千瓦的電力", "zh"), [2900.0]);
+        assert_eq!(values("لم تتجاوز العشرين من عمرها", "ar"), [(20.0, false)]);
     }
 
     #[test]

@@ -46,6 +46,16 @@ impl Quotation {
     }
 }
 
+/// Double quotation marks of any tradition.
+fn is_double(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '「' | '」' | '『' | '』' | '＂')
+}
+
+/// Marks that only ever open a quotation.
+fn is_opening_only(c: char) -> bool {
+    matches!(c, '„' | '「' | '『')
+}
+
 fn is_apostrophe_like(c: char) -> bool {
     matches!(c, '\'' | '’' | '‘' | 'ʼ')
 }
@@ -73,7 +83,15 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
             continue; // Russia’s, l’OTAN, don't
         }
         // Closing an open quotation (innermost first, then deeper ones left unclosed).
-        if let Some(depth) = stack.iter().rposition(|&(p, _)| pairs[p].1 == c) {
+        // A quotation opened with the ASCII mark may close with a typographic one of the same
+        // kind and the other way round ("…” is a common slip): marks are compared by kind.
+        let closes = |p: usize| {
+            let (open, close) = pairs[p];
+            close == c
+                || (open == '"' && is_double(c) && !is_opening_only(c))
+                || (c == '"' && is_double(open))
+        };
+        if let Some(depth) = stack.iter().rposition(|&(p, _)| closes(p)) {
             let is_open_candidate = pairs.iter().any(|&(o, cl)| o == c && o != cl);
             // An apostrophe-like mark after a letter closes only if a quotation with it is open.
             if !(is_open_candidate && !prev_letter && next_letter && depth + 1 != stack.len()) {
@@ -109,6 +127,13 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
             }
             stack.push((p, i));
             continue;
+        }
+        // A closing mark used to open ("”We face…”"): left-flanking, before a letter.
+        if pairs.iter().any(|&(_, cl)| cl == c) && prev_space && next_letter && !is_apostrophe_like(c) {
+            if let Some(p) = pairs.iter().position(|&(_, cl)| cl == c) {
+                stack.push((p, i));
+                continue;
+            }
         }
         if pairs.iter().any(|&(_, cl)| cl == c) && !(is_apostrophe_like(c) && prev_letter) {
             out.push(Quotation {
@@ -184,6 +209,12 @@ mod tests {
             got,
             [q("„", "“", "Er sagte ‚nein‘ und ging"), q("‚", "‘", "nein")]
         );
+    }
+
+    #[test]
+    fn mixed_and_misused_marks() {
+        assert_eq!(shape("\"雖然如此，”他寫道。", "zh"), [q("\"", "”", "雖然如此，")]);
+        assert_eq!(shape("”我們面臨競爭，”他說道。", "zh"), [q("“", "”", "我們面臨競爭，")]);
     }
 
     #[test]

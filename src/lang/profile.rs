@@ -125,6 +125,10 @@ pub struct NumberRules {
     /// Words meaning per cent: `percent`, `per cent`, `prozent`, `процент`, `процента`.
     #[serde(default)]
     pub percent_words: Vec<String>,
+    /// Clitics written attached before a number word, stripped before it is looked up: the
+    /// Arabic article and conjunction (`العشرين` = `ال` + `عشرين`), Hebrew `ה`, `ו`.
+    #[serde(default)]
+    pub word_prefixes: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
