@@ -46,8 +46,12 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     source_left.sort_by_key(|s| s.start);
     // The same value said twice in the source may be said once in the target ("£760 and around
     // £760" → "760 pounds; the same for..."): a repeat of a matched value is only a warning.
-    let matched_values: Vec<&NumberMention> =
-        target.iter().zip(&target_used).filter(|(_, used)| **used).map(|(t, _)| *t).collect();
+    let matched_values: Vec<&NumberMention> = target
+        .iter()
+        .zip(&target_used)
+        .filter(|(_, used)| **used)
+        .map(|(t, _)| *t)
+        .collect();
     let mut target_left: Vec<&NumberMention> = target
         .iter()
         .zip(&target_used)
@@ -115,7 +119,11 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
 /// (`the 60s` → `Sechziger`) and ordinals (`3rd century` → `III век`).
 fn missing_severity(s: &NumberMention) -> Severity {
     let small = s.value.fract() == 0.0 && s.value.abs() <= 10.0 && s.scale == 1.0;
-    if small || s.kind == NumberKind::Time || s.kind == NumberKind::Ordinal || !s.alternatives.is_empty() {
+    if small
+        || s.kind == NumberKind::Time
+        || s.kind == NumberKind::Ordinal
+        || !s.alternatives.is_empty()
+    {
         Severity::Warning
     } else {
         Severity::Error
@@ -152,12 +160,27 @@ mod tests {
         assert!(found("It has 3 members.", "de", "Es hat drei Mitglieder.").is_empty());
         assert!(found("2.5 percent", "de", "2,5 Prozent").is_empty());
         assert!(found("1,000.5 tons", "de", "1.000,5 Tonnen").is_empty());
-        assert!(found("the market (6.30-10am)", "fr", "le marché (entre 06h30 et 10h00)").is_empty());
+        assert!(found(
+            "the market (6.30-10am)",
+            "fr",
+            "le marché (entre 06h30 et 10h00)"
+        )
+        .is_empty());
         assert!(found("in the 1970s", "zh", "在70年代").is_empty());
         assert!(found("in the 6th century AD", "fi", "500-luvulla jKr.").is_empty());
         assert!(found("at 10am", "es", "a las 10 de la mañana").is_empty());
-        assert!(found("she will speak at 23.45.", "es", "ella hablará a las 23:45.").is_empty());
-        assert!(found("between 3 million and more than 10 million", "es", "entre 3 y más de 10 millones").is_empty());
+        assert!(found(
+            "she will speak at 23.45.",
+            "es",
+            "ella hablará a las 23:45."
+        )
+        .is_empty());
+        assert!(found(
+            "between 3 million and more than 10 million",
+            "es",
+            "entre 3 y más de 10 millones"
+        )
+        .is_empty());
         assert!(found("£2bn and £1.4bn", "ru", "2 и 1,4 миллиарда фунтов").is_empty());
     }
 
@@ -187,7 +210,14 @@ mod tests {
 
     #[test]
     fn small_numbers_may_be_words_the_profile_does_not_know() {
-        assert_eq!(found("after the 2 month breeding period", "de", "nach der zweimonatigen Brutzeit"), [(Severity::Warning, "2".into(), "".into())]);
+        assert_eq!(
+            found(
+                "after the 2 month breeding period",
+                "de",
+                "nach der zweimonatigen Brutzeit"
+            ),
+            [(Severity::Warning, "2".into(), "".into())]
+        );
     }
 
     #[test]

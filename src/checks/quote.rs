@@ -54,15 +54,28 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     let src_quotes: Vec<&Quotation> = src.iter().filter(|q| !q.open.is_empty()).collect();
     let tgt_quotes = tgt.iter().filter(|q| !q.open.is_empty()).count();
     if src_quotes.len() > tgt_quotes {
-        // The quotations with no counterpart: translators drop scare quotes around a word or two
-        // far more often than the marks of speech, so the shortest are taken as the lost ones.
-        let mut missing = src_quotes.clone();
-        missing.sort_by_key(|q| q.word_count());
+        // Which source quotations have no counterpart: each target quotation is paired with the
+        // source quotation that covers the most similar share of its segment (a whole-sentence
+        // quotation, a few words); the source quotations left over are the lost ones.
+        let coverage = |q: &Quotation, text: &str| {
+            q.inner.chars().count() as f64 / text.chars().count().max(1) as f64
+        };
+        let mut left: Vec<&Quotation> = src_quotes.clone();
+        for t in tgt.iter().filter(|q| !q.open.is_empty()) {
+            let share = coverage(t, &ctx.target.text);
+            if let Some(k) = (0..left.len()).min_by(|&a, &b| {
+                let da = (coverage(left[a], &ctx.source.text) - share).abs();
+                let db = (coverage(left[b], &ctx.source.text) - share).abs();
+                da.total_cmp(&db)
+            }) {
+                left.remove(k);
+            }
+        }
         let source_words = super::content_words(&ctx.source.text).max(1);
-        for q in missing.into_iter().take(src_quotes.len() - tgt_quotes) {
+        for q in left {
             // A quotation that is the whole segment is often an excerpt whose marks the
             // translator leaves to the surrounding text: a warning.
-            let whole_segment = q.word_count() * 10 >= source_words * 9;
+            let whole_segment = q.word_count() * 10 >= source_words * 8;
             let severity = if q.word_count() >= SPEECH_WORDS && !whole_segment {
                 Severity::Error
             } else {
@@ -158,7 +171,19 @@ mod tests {
             [Severity::Warning]
         );
         assert_eq!(
-            severities("\"I'm going to jail either way, hope it was worth it.\"", "de", "Ich komme so oder so ins Gefängnis."),
+            severities(
+                "\"I'm going to jail either way, hope it was worth it.\"",
+                "de",
+                "Ich komme so oder so ins Gefängnis."
+            ),
+            [Severity::Warning]
+        );
+        assert_eq!(
+            severities(
+                "\"Luckily, someone in Sony Australia was like, 'Hey, by the way, did you guys notice this?'\" says Pall.",
+                "es",
+                "Por suerte, alguien de Sony Australia dijo: \"Ey, por cierto, ¿os habéis dado cuenta de esto?\" dice Pall."
+            ),
             [Severity::Warning]
         );
         assert_eq!(

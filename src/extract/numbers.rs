@@ -47,7 +47,13 @@ pub struct NumberMention {
 
 impl NumberMention {
     /// A mention with no alternatives, scale or core (numbers in words).
-    fn plain(value: f64, kind: NumberKind, text: &str, digits: bool, start: usize) -> NumberMention {
+    fn plain(
+        value: f64,
+        kind: NumberKind,
+        text: &str,
+        digits: bool,
+        start: usize,
+    ) -> NumberMention {
         NumberMention {
             value,
             kind,
@@ -70,9 +76,14 @@ impl NumberMention {
         // `6.30` = `6.30`, `23.45` = `23:45`.
         let time_vs_plain = |time: &NumberMention, plain: &NumberMention| {
             let (h, m) = ((time.value / 60.0).floor(), time.value % 60.0);
-            [h, h + 12.0].iter().any(|&h| same_value(plain.value, h + m / 100.0))
+            [h, h + 12.0]
+                .iter()
+                .any(|&h| same_value(plain.value, h + m / 100.0))
         };
-        match (self.kind == NumberKind::Time, other.kind == NumberKind::Time) {
+        match (
+            self.kind == NumberKind::Time,
+            other.kind == NumberKind::Time,
+        ) {
             (true, false) => return time_vs_plain(self, other),
             (false, true) => return time_vs_plain(other, self),
             _ => {}
@@ -223,7 +234,8 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             // several digits are read, and always as weak evidence.
             // A single digit before a classifier (一个, 三名, 两年) is a number too.
             let classifier = chars.get(j).is_some_and(|&(_, n)| is_classifier(n));
-            let meaningful = run.len() >= 2 || han_unit(run[0]).is_some() || classifier && run[0] != '一';
+            let meaningful =
+                run.len() >= 2 || han_unit(run[0]).is_some() || classifier && run[0] != '一';
             if meaningful {
                 if let Some(v) = parse_han(&run) {
                     let end = if j < chars.len() {
@@ -232,8 +244,18 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
                         text.len()
                     };
                     let ordinal = i > 0 && chars[i - 1].1 == '第';
-                    let kind = if ordinal { NumberKind::Ordinal } else { NumberKind::Cardinal };
-                    out.push(NumberMention::plain(v as f64, kind, &text[offset..end], false, offset));
+                    let kind = if ordinal {
+                        NumberKind::Ordinal
+                    } else {
+                        NumberKind::Cardinal
+                    };
+                    out.push(NumberMention::plain(
+                        v as f64,
+                        kind,
+                        &text[offset..end],
+                        false,
+                        offset,
+                    ));
                 }
             }
             i = j;
@@ -247,9 +269,19 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             // Only words that start a word: the previous char is not a letter or digit.
             let starts_word = i == 0 || !chars[i - 1].1.is_alphanumeric();
             if starts_word {
-                let word_end = if j < chars.len() { chars[j].0 } else { text.len() };
+                let word_end = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    text.len()
+                };
                 if let Some(v) = roman_value(&text[offset..word_end]) {
-                    out.push(NumberMention::plain(v, NumberKind::Ordinal, &text[offset..word_end], false, offset));
+                    out.push(NumberMention::plain(
+                        v,
+                        NumberKind::Ordinal,
+                        &text[offset..word_end],
+                        false,
+                        offset,
+                    ));
                     i = j;
                     continue;
                 }
@@ -328,7 +360,11 @@ fn read_digits(
     }
     if let Some((minutes, end)) = read_time(text, chars, i) {
         let start = chars[i].0;
-        let stop = if end < chars.len() { chars[end].0 } else { text.len() };
+        let stop = if end < chars.len() {
+            chars[end].0
+        } else {
+            text.len()
+        };
         let m = NumberMention::plain(minutes, NumberKind::Time, &text[start..stop], true, start);
         return (Some(m), end);
     }
@@ -496,14 +532,19 @@ fn read_digits(
     // A decade: "the 1970s" is "the 70s", "die 70er", "70年代".
     let rest: String = chars[j..].iter().take(3).map(|&(_, c)| c).collect();
     let decade = ["s", "'s", "’s"].iter().any(|suffix| {
-        rest.starts_with(suffix) && !rest[suffix.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        rest.starts_with(suffix)
+            && !rest[suffix.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
     });
     if decade && value.fract() == 0.0 && value as i64 % 10 == 0 {
         let v = value as i64;
         if v >= 1000 {
             m.alternatives.push((v % 100) as f64);
         } else if v < 100 {
-            m.alternatives.extend([(1900 + v) as f64, (2000 + v) as f64]);
+            m.alternatives
+                .extend([(1900 + v) as f64, (2000 + v) as f64]);
         }
     }
     (Some(m), end.max(j))
@@ -517,7 +558,9 @@ fn ascii_form(c: char) -> char {
         '．' => '.',
         '٫' => '.',
         '٬' => ',',
-        _ => digit_value(c).and_then(|d| char::from_digit(d, 10)).unwrap_or(c),
+        _ => digit_value(c)
+            .and_then(|d| char::from_digit(d, 10))
+            .unwrap_or(c),
     }
 }
 
@@ -580,16 +623,28 @@ fn read_time(text: &str, chars: &[(usize, char)], i: usize) -> Option<(f64, usiz
     }
     let lower_from = |k: usize| -> String {
         let start = chars.get(k).map_or(text.len(), |&(o, _)| o);
-        text[start..].chars().take(6).collect::<String>().to_lowercase()
+        text[start..]
+            .chars()
+            .take(6)
+            .collect::<String>()
+            .to_lowercase()
     };
     let meridiem = |k: usize| -> Option<usize> {
         let mut k2 = k;
-        while chars.get(k2).is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}') {
+        while chars
+            .get(k2)
+            .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}')
+        {
             k2 += 1;
         }
         let rest = lower_from(k2);
         for word in ["a.m.", "p.m.", "am", "pm", "uhr", "h"] {
-            if rest.starts_with(word) && !rest[word.len()..].chars().next().is_some_and(char::is_alphabetic) {
+            if rest.starts_with(word)
+                && !rest[word.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_alphabetic)
+            {
                 return Some(k2 + word.chars().count());
             }
         }
@@ -613,7 +668,10 @@ fn read_time(text: &str, chars: &[(usize, char)], i: usize) -> Option<(f64, usiz
                 return Some((minutes(hours, mins), after));
             }
             // 6.30-10am: a range whose end carries the meridiem.
-            if chars.get(end).is_some_and(|&(_, c)| matches!(c, '-' | '–' | '—')) {
+            if chars
+                .get(end)
+                .is_some_and(|&(_, c)| matches!(c, '-' | '–' | '—'))
+            {
                 let (_, n2) = digits_at(end + 1, 2);
                 if n2 > 0 && meridiem(end + 1 + n2).is_some() {
                     return Some((minutes(hours, mins), end));
@@ -621,7 +679,12 @@ fn read_time(text: &str, chars: &[(usize, char)], i: usize) -> Option<(f64, usiz
             }
             return None;
         }
-        if (sep == 'h' || sep == 'H') && mn == 0 && !chars.get(i + hn + 1).is_some_and(|&(_, c)| c.is_alphabetic()) {
+        if (sep == 'h' || sep == 'H')
+            && mn == 0
+            && !chars
+                .get(i + hn + 1)
+                .is_some_and(|&(_, c)| c.is_alphabetic())
+        {
             return Some((minutes(hours, 0), i + hn + 1)); // 10h
         }
         return None;
@@ -629,7 +692,15 @@ fn read_time(text: &str, chars: &[(usize, char)], i: usize) -> Option<(f64, usiz
     // 10am, 10 p.m.
     let end = i + hn;
     let rest = lower_from(end);
-    if rest.starts_with("am") || rest.starts_with("pm") || rest.starts_with(" am") || rest.starts_with(" pm") || rest.starts_with("a.m.") || rest.starts_with(" a.m.") || rest.starts_with("p.m.") || rest.starts_with(" p.m.") {
+    if rest.starts_with("am")
+        || rest.starts_with("pm")
+        || rest.starts_with(" am")
+        || rest.starts_with(" pm")
+        || rest.starts_with("a.m.")
+        || rest.starts_with(" a.m.")
+        || rest.starts_with("p.m.")
+        || rest.starts_with(" p.m.")
+    {
         return meridiem(end).map(|after| (minutes(hours, 0), after));
     }
     None
@@ -641,14 +712,24 @@ fn share_scales(text: &str, mentions: &mut [NumberMention]) {
     for k in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(k);
         let (a, b) = (&mut before[k - 1], &after[0]);
-        if !a.digits || !b.digits || a.scale != 1.0 || b.scale == 1.0 || a.kind == NumberKind::Date {
+        if !a.digits || !b.digits || a.scale != 1.0 || b.scale == 1.0 || a.kind == NumberKind::Date
+        {
             continue;
         }
         // "3 to 5 thousand", "3 y más de 10 millones", "2 ja toiseen 1,4 miljardia": a few
         // short words or a dash between them.
-        let gap = text.get(a.start + a.text.len()..b.start).unwrap_or("").trim();
+        let gap = text
+            .get(a.start + a.text.len()..b.start)
+            .unwrap_or("")
+            .trim();
         let short_word = gap.chars().count() <= 12
-            && gap.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '–' | '—' | '~' | '～' | '〜' | ' ' | '£' | '$' | '€'));
+            && gap.chars().all(|c| {
+                c.is_alphabetic()
+                    || matches!(
+                        c,
+                        '-' | '–' | '—' | '~' | '～' | '〜' | ' ' | '£' | '$' | '€'
+                    )
+            });
         if short_word {
             a.alternatives.push(a.value * b.scale);
         }
@@ -709,7 +790,10 @@ fn read_scale(text: &str, chars: &[(usize, char)], k: usize, profile: &Profile) 
         // Single-character scales of languages without spaces.
         let key = first.to_string();
         // 千 is also the SI prefix kilo- in unit names (千瓦 kW, 千米 km, 千克 kg).
-        let unit_prefix = first == '千' && chars.get(s + 1).is_some_and(|&(_, n)| "瓦米克赫焦卡字".contains(n));
+        let unit_prefix = first == '千'
+            && chars
+                .get(s + 1)
+                .is_some_and(|&(_, n)| "瓦米克赫焦卡字".contains(n));
         if let Some(&factor) = scales.get(&key).filter(|_| !unit_prefix) {
             // 十 alone after digits is rare; 万/亿 are the usual ones.
             if factor >= 1e3 {
@@ -799,7 +883,13 @@ fn read_words(
         } else {
             text.len()
         };
-        let m = NumberMention::plain(v, NumberKind::Ordinal, &text[chars[i].0..stop], false, chars[i].0);
+        let m = NumberMention::plain(
+            v,
+            NumberKind::Ordinal,
+            &text[chars[i].0..stop],
+            false,
+            chars[i].0,
+        );
         return Some((m, e));
     }
     let mut acc = WordAccumulator::default();
@@ -845,7 +935,13 @@ fn read_words(
     } else {
         text.len()
     };
-    let m = NumberMention::plain(value, NumberKind::Cardinal, &text[chars[i].0..stop], false, chars[i].0);
+    let m = NumberMention::plain(
+        value,
+        NumberKind::Cardinal,
+        &text[chars[i].0..stop],
+        false,
+        chars[i].0,
+    );
     Some((m, last_end))
 }
 
@@ -902,7 +998,11 @@ fn decompose(word: &str, profile: &Profile) -> Option<Vec<(f64, bool)>> {
     }
     for prefix in &numbers.word_prefixes {
         if let Some(rest) = word.strip_prefix(prefix.as_str()) {
-            if let Some(&v) = numbers.words.get(rest).or_else(|| numbers.ordinal_words.get(rest)) {
+            if let Some(&v) = numbers
+                .words
+                .get(rest)
+                .or_else(|| numbers.ordinal_words.get(rest))
+            {
                 return Some(vec![(v, false)]);
             }
         }
@@ -1073,16 +1173,33 @@ mod tests {
 
     #[test]
     fn times_decades_and_shared_scales() {
-        let kinds = |t: &str, l: &str| extract(t, profile(l)).into_iter().map(|m| (m.kind, m.value)).collect::<Vec<_>>();
-        assert_eq!(kinds("the market (6.30-10am)", "en"), [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]);
-        assert_eq!(kinds("Markt (6:30 – 10:00)", "de"), [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]);
-        assert_eq!(kinds("entre 06h30 et 10h00", "fr"), [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]);
+        let kinds = |t: &str, l: &str| {
+            extract(t, profile(l))
+                .into_iter()
+                .map(|m| (m.kind, m.value))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds("the market (6.30-10am)", "en"),
+            [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]
+        );
+        assert_eq!(
+            kinds("Markt (6:30 – 10:00)", "de"),
+            [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]
+        );
+        assert_eq!(
+            kinds("entre 06h30 et 10h00", "fr"),
+            [(NumberKind::Time, 390.0), (NumberKind::Time, 600.0)]
+        );
         let en = extract("in the 1970s", profile("en"));
         let de = extract("in den 70er Jahren", profile("de"));
         assert!(en[0].matches(&de[0]));
         let en = extract("balances of £3,000-£5,000", profile("en"));
         let ru = extract("от 3 до 5 тысяч фунтов", profile("ru"));
-        assert!(en[0].matches(&ru[0]) && en[1].matches(&ru[1]), "{en:?} {ru:?}");
+        assert!(
+            en[0].matches(&ru[0]) && en[1].matches(&ru[1]),
+            "{en:?} {ru:?}"
+        );
         let en = extract("the same 1,335 euros", profile("en"));
         let de = extract("die gleichen 1,335 €", profile("de"));
         assert!(en[0].matches(&de[0]), "same digits as written");

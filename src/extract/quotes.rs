@@ -48,7 +48,10 @@ impl Quotation {
 
 /// Double quotation marks of any tradition.
 fn is_double(c: char) -> bool {
-    matches!(c, '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '「' | '」' | '『' | '』' | '＂')
+    matches!(
+        c,
+        '"' | '“' | '”' | '„' | '‟' | '«' | '»' | '「' | '」' | '『' | '』' | '＂'
+    )
 }
 
 /// Marks that only ever open a quotation.
@@ -129,7 +132,11 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
             continue;
         }
         // A closing mark used to open ("”We face…”"): left-flanking, before a letter.
-        if pairs.iter().any(|&(_, cl)| cl == c) && prev_space && next_letter && !is_apostrophe_like(c) {
+        if pairs.iter().any(|&(_, cl)| cl == c)
+            && prev_space
+            && next_letter
+            && !is_apostrophe_like(c)
+        {
             if let Some(p) = pairs.iter().position(|&(_, cl)| cl == c) {
                 stack.push((p, i));
                 continue;
@@ -213,8 +220,14 @@ mod tests {
 
     #[test]
     fn mixed_and_misused_marks() {
-        assert_eq!(shape("\"雖然如此，”他寫道。", "zh"), [q("\"", "”", "雖然如此，")]);
-        assert_eq!(shape("”我們面臨競爭，”他說道。", "zh"), [q("“", "”", "我們面臨競爭，")]);
+        assert_eq!(
+            shape("\"雖然如此，”他寫道。", "zh"),
+            [q("\"", "”", "雖然如此，")]
+        );
+        assert_eq!(
+            shape("”我們面臨競爭，”他說道。", "zh"),
+            [q("“", "”", "我們面臨競爭，")]
+        );
     }
 
     #[test]
