@@ -71,11 +71,12 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
                 left.remove(k);
             }
         }
-        let source_words = super::content_words(&ctx.source.text).max(1);
         for q in left {
-            // A quotation that is the whole segment is often an excerpt whose marks the
-            // translator leaves to the surrounding text: a warning.
-            let whole_segment = q.word_count() * 10 >= source_words * 8;
+            // A quotation that is the whole segment, with no words outside it, is often an excerpt
+            // whose marks the translator leaves to the surrounding text: a warning. A quotation
+            // with its speaker ("…," she said) must keep its marks.
+            let outside = ctx.source.text.replacen(q.inner.as_str(), " ", 1);
+            let whole_segment = super::content_words(&outside) == 0;
             let severity = if q.word_count() >= SPEECH_WORDS && !whole_segment {
                 Severity::Error
             } else {
@@ -184,7 +185,8 @@ mod tests {
                 "es",
                 "Por suerte, alguien de Sony Australia dijo: \"Ey, por cierto, ¿os habéis dado cuenta de esto?\" dice Pall."
             ),
-            [Severity::Warning]
+            [Severity::Error],
+            "the speaker's whole quotation lost its marks; only the quotation inside it kept them"
         );
         assert_eq!(
             severities(
