@@ -120,12 +120,7 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
     } else {
         Severity::Warning
     };
-    let name = crate::lang::profile(best).name.clone();
-    let name = if name == "Undetermined" {
-        best.to_string()
-    } else {
-        name
-    };
+    let name = crate::lang::detect::display_name(best);
     vec![issue(
         CheckId::WrongLanguage,
         severity,

@@ -32,12 +32,7 @@ pub fn check_sentence(text: &str, lang: &str, alone: bool) -> Option<Issue> {
     if same_language(best, lang) || conf < 0.7 || verdict.confidence(lang) > 0.1 {
         return None;
     }
-    let name = &profile(best).name;
-    let name = if name == "Undetermined" {
-        best
-    } else {
-        name.as_str()
-    };
+    let name = crate::lang::detect::display_name(best);
     Some(Issue {
         check: CheckId::SourceHygiene,
         severity: Severity::Warning,

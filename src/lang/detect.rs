@@ -84,6 +84,25 @@ fn tag_of(language: Language) -> &'static str {
         .map_or("und", |&(t, _)| t)
 }
 
+/// The English name of a detectable language (`az` → `Azerbaijani`), for messages about
+/// languages that have no profile of their own.
+pub fn language_name(tag: &str) -> Option<String> {
+    let t = detection_tag(tag);
+    DETECTABLE
+        .iter()
+        .find(|&&(d, _)| d == t)
+        .map(|(_, l)| format!("{l:?}"))
+}
+
+/// The English name of any language concord may name in a message: its profile's name, else the
+/// detector's, else the tag itself.
+pub fn display_name(tag: &str) -> String {
+    if super::profile::is_known(tag) {
+        return super::profile::profile(tag).name.clone();
+    }
+    language_name(tag).unwrap_or_else(|| tag.to_string())
+}
+
 /// Whether the detector can recognise this language.
 pub fn is_detectable(tag: &str) -> bool {
     let t = detection_tag(tag);
