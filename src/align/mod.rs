@@ -2,11 +2,40 @@
 //!
 //! Input is two sequences of [`AlignUnit`]s (a sentence's text, its paragraph, and anchor keys
 //! that survive translation: numbers by value, names after transliteration...). Output is a
-//! monotone sequence of [`Bead`]s that covers every sentence of both sides exactly once.
+//! monotone sequence of [`Bead`]s that covers every sentence of both sides exactly once, in
+//! order; a 1–0 bead (an omission) has an empty target range where the sentence would have gone
+//! (`target: j..j`), a 0–1 bead (an addition) likewise.
+//!
+//! The aligner is a dynamic program over bead types 1–1, 1–0, 0–1, 1–2, 2–1, 2–2, 1–3, 3–1,
+//! 2–3, 3–2, 1–4, 4–1, 3–3, 2–4, 4–2, 1–5, 5–1 ([`model`]: the cost of a bead, from Gale &
+//! Church's length model and language-independent cues; [`dp`]: the banded, coarse-to-fine
+//! search that keeps time and memory linear in the documents' length). It runs three times:
+//!
+//! 1. with default parameters, the length ratio taken from the two documents' totals;
+//! 2. with the parameters re-estimated from the first alignment (length variance, bead type
+//!    priors, how often each kind of cue survives translation) and a lexicon learnt from it
+//!    ([`lexicon`]), in a band around the first alignment;
+//! 3. once more, the same way, from the second alignment; this time the forward–backward sums
+//!    give each bead its posterior probability under the model, its confidence.
+//!
+//! Nothing here knows a language: no dictionaries, no per-language tables. The cues are digits,
+//! the first letters of words after transliteration (cognates and names), acronyms, the final
+//! punctuation, paragraphs, the extractor's anchors, and the word pairs the document pair itself
+//! teaches.
 
 pub mod command;
+mod dp;
+mod features;
+mod lexicon;
+mod model;
 
 use std::ops::Range;
+
+use model::Model;
+
+/// Rounds of re-estimation (lexicon, priors, variance, cue reliabilities) after the first pass;
+/// a third round changes nothing on the benchmarks.
+const ROUNDS: usize = 2;
 
 /// One sentence as the aligner sees it.
 #[derive(Debug, Clone)]
@@ -28,15 +57,36 @@ pub struct Bead {
     pub confidence: f64,
 }
 
-/// Aligns two documents' sentences. Placeholder until the dynamic program lands: pairs sentences
-/// one to one and leaves the rest unaligned.
+/// Aligns two documents' sentences (see the module documentation).
 pub fn align(source: &[AlignUnit], target: &[AlignUnit]) -> Vec<Bead> {
-    let n = source.len().max(target.len());
-    (0..n)
-        .map(|i| Bead {
-            source: if i < source.len() { i..i + 1 } else { source.len()..source.len() },
-            target: if i < target.len() { i..i + 1 } else { target.len()..target.len() },
-            confidence: 0.5,
-        })
-        .collect()
+    let base_src = features::units(source);
+    let base_tgt = features::units(target);
+    let mut model = Model::initial(&base_src, &base_tgt);
+    let (s, t) = model.score(&base_src, &base_tgt);
+    let mut path = dp::search(&model, &s, &t);
+    for round in 1..=ROUNDS {
+        let (mut src, mut tgt) = (base_src.clone(), base_tgt.clone());
+        lexicon::learn(&path, &mut src, &mut tgt);
+        let (s, t) = model.score(&src, &tgt);
+        model.reestimate(&path, &s, &t);
+        let (s, t) = model.score(&src, &tgt);
+        let last = round == ROUNDS;
+        let (next, confidence) = dp::search_near(&model, &s, &t, &path, last);
+        if last {
+            return next
+                .iter()
+                .zip(confidence)
+                .map(|(step, confidence)| Bead {
+                    source: step.i0..step.i1,
+                    target: step.j0..step.j1,
+                    confidence,
+                })
+                .collect();
+        }
+        path = next;
+    }
+    unreachable!("ROUNDS is at least 1")
 }
+
+#[cfg(test)]
+mod tests;
