@@ -28,6 +28,7 @@ mod dp;
 mod features;
 mod lexicon;
 mod model;
+mod refine;
 
 use std::ops::Range;
 
@@ -73,7 +74,7 @@ pub fn align(source: &[AlignUnit], target: &[AlignUnit]) -> Vec<Bead> {
         let last = round == ROUNDS;
         let (next, confidence) = dp::search_near(&model, &s, &t, &path, last);
         if last {
-            return next
+            let beads = next
                 .iter()
                 .zip(confidence)
                 .map(|(step, confidence)| Bead {
@@ -82,10 +83,25 @@ pub fn align(source: &[AlignUnit], target: &[AlignUnit]) -> Vec<Bead> {
                     confidence,
                 })
                 .collect();
+            return refine::split_unexplained(
+                beads,
+                source,
+                target,
+                &char_lengths(source),
+                &char_lengths(target),
+            );
         }
         path = next;
     }
     unreachable!("ROUNDS is at least 1")
+}
+
+/// Each sentence's length in characters other than white space.
+fn char_lengths(units: &[AlignUnit]) -> Vec<usize> {
+    units
+        .iter()
+        .map(|u| u.text.chars().filter(|c| !c.is_whitespace()).count())
+        .collect()
 }
 
 #[cfg(test)]
