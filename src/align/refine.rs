@@ -9,10 +9,10 @@ use std::collections::HashSet;
 
 use super::{AlignUnit, Bead};
 
-/// The merged bead must be at least this far off the document's length ratio (in |ln|: 0.36 is
-/// a side 43% longer than expected)...
+/// The merged bead must be at least this far off the document's length ratio (in |ln|: 0.28 is
+/// a side 32% longer than expected)...
 const MISFIT: f64 = 0.28;
-/// ...and fit within this once the edge sentence is out (about 12%).
+/// ...and, once the edge sentence is out, fit within this and within 70% of its misfit before.
 const FIT: f64 = 0.35;
 /// Only sentences of some length are split off: a short one proves nothing by its length.
 const MIN_CHARS: usize = 25;
@@ -58,13 +58,14 @@ pub(crate) fn split_unexplained(
             out.push(bead);
             continue;
         }
-        // Candidates: an edge sentence of the longer side whose removal makes the bead fit; of
-        // those, the one sharing the fewest cues (numbers, names, cognates) with the other side,
-        // since a dropped or added sentence has nothing there to share.
+        // Candidates: an edge sentence of the longer side whose removal makes the bead fit and
+        // that shares no cue (number, name, cognate) with the other side, since a dropped or
+        // added sentence has nothing there to share; of those, the best fit.
         let mut best: Option<(usize, f64, bool, bool)> = None; // (shared cues, fit, source side, first edge)
         let mut consider = |shared: usize, fit: f64, source_side: bool, first: bool, len: usize| {
             if len >= MIN_CHARS
-                && fit < FIT.min(with * 0.6)
+                && shared == 0
+                && fit < FIT.min(with * 0.7)
                 && best.is_none_or(|b| (shared, fit) < (b.0, b.1))
             {
                 best = Some((shared, fit, source_side, first));
