@@ -1,18 +1,14 @@
 //! The `addition` check: target content with no counterpart in the source.
 
-use super::{content_words, Issue, PairContext};
-use crate::finding::{CheckId, Severity};
+use super::{content_words, unpaired_severity, Issue, PairContext};
+use crate::finding::CheckId;
 
 pub fn check(ctx: &PairContext) -> Vec<Issue> {
     let words = content_words(&ctx.target.text);
     if words == 0 || !ctx.source.text.trim().is_empty() {
         return Vec::new();
     }
-    let severity = if words >= 4 && ctx.confidence >= 0.5 {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
+    let severity = unpaired_severity(words, ctx.confidence);
     vec![Issue {
         check: CheckId::Addition,
         severity,
@@ -26,6 +22,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
 mod tests {
     use super::*;
     use crate::checks::tests::pair;
+    use crate::finding::Severity;
 
     #[test]
     fn an_added_sentence_is_an_error() {

@@ -115,6 +115,17 @@ pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
     issues
 }
 
+/// The severity of a sentence with no counterpart (omission, addition): a sentence of four
+/// words or more on a pair the aligner is sure of is an error; a fragment, or a doubtful pair, a
+/// warning, since a dropped heading may be the translator's choice.
+pub fn unpaired_severity(words: usize, confidence: f64) -> Severity {
+    if words >= 4 && confidence >= 0.5 {
+        Severity::Error
+    } else {
+        Severity::Warning
+    }
+}
+
 /// How much real text a segment has: words of two or more letters in spaced scripts, and a word
 /// per two characters in scripts without spaces (Han, Kana, Thai). Numbers and punctuation do not
 /// count.

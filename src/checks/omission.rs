@@ -1,8 +1,8 @@
 //! The `omission` check: source content with no counterpart in the target (a sentence the
 //! aligner left unpaired, an empty target unit).
 
-use super::{content_words, Issue, PairContext};
-use crate::finding::{CheckId, Severity};
+use super::{content_words, unpaired_severity, Issue, PairContext};
+use crate::finding::CheckId;
 
 pub fn check(ctx: &PairContext) -> Vec<Issue> {
     let words = content_words(&ctx.source.text);
@@ -11,11 +11,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     }
     // A dropped heading or fragment of two words may be a translator's choice; a dropped
     // sentence is not.
-    let severity = if words >= 4 && ctx.confidence >= 0.5 {
-        Severity::Error
-    } else {
-        Severity::Warning
-    };
+    let severity = unpaired_severity(words, ctx.confidence);
     vec![Issue {
         check: CheckId::Omission,
         severity,
@@ -29,6 +25,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
 mod tests {
     use super::*;
     use crate::checks::tests::pair;
+    use crate::finding::Severity;
 
     #[test]
     fn a_dropped_sentence_is_an_error_and_a_kept_one_is_not() {

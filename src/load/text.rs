@@ -590,7 +590,7 @@ fn inline_at(raw: &str, nesting: usize) -> String {
         match piece {
             Piece::Text(t) => out.push_str(&t),
             Piece::Delim { matched: true, .. } => {}
-            Piece::Delim { ch, len, .. } => out.extend(std::iter::repeat(ch).take(len)),
+            Piece::Delim { ch, len, .. } => out.extend(std::iter::repeat_n(ch, len)),
         }
     }
     out
