@@ -15,19 +15,28 @@ const MIN_WORDS: usize = 3;
 /// Segments with at least this many content words give errors; shorter ones warnings.
 const CONFIDENT_WORDS: usize = 6;
 
+/// Whether a pair's target can be judged for its language, and the severity a verdict gets:
+/// both sides must have text, and the target enough words (`MIN_WORDS`); a verdict on
+/// `CONFIDENT_WORDS` or more is an error, on fewer a warning.
+fn judgeable(ctx: &PairContext) -> Option<Severity> {
+    if ctx.source.text.trim().is_empty() {
+        return None;
+    }
+    let words = content_words(ctx.target.text.trim());
+    match words {
+        w if w < MIN_WORDS => None,
+        w if w >= CONFIDENT_WORDS => Some(Severity::Error),
+        _ => Some(Severity::Warning),
+    }
+}
+
 pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
     let (src, tgt) = (ctx.source.text.trim(), ctx.target.text.trim());
-    if src.is_empty() || tgt.is_empty() || same_language(ctx.source.lang, ctx.target.lang) {
+    if same_language(ctx.source.lang, ctx.target.lang) {
         return Vec::new();
     }
-    let words = content_words(tgt);
-    if words < MIN_WORDS {
+    let Some(severity) = judgeable(ctx) else {
         return Vec::new();
-    }
-    let severity = if words >= CONFIDENT_WORDS {
-        Severity::Error
-    } else {
-        Severity::Warning
     };
     if normalise(src) == normalise(tgt) {
         return vec![issue(
@@ -65,17 +74,8 @@ pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
 
 pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
     let tgt = ctx.target.text.trim();
-    if ctx.source.text.trim().is_empty() || tgt.is_empty() {
+    let Some(severity) = judgeable(ctx) else {
         return Vec::new();
-    }
-    let words = content_words(tgt);
-    if words < MIN_WORDS {
-        return Vec::new();
-    }
-    let severity = if words >= CONFIDENT_WORDS {
-        Severity::Error
-    } else {
-        Severity::Warning
     };
     let profile = ctx.target.profile;
     // Japanese written in a Chinese target: kana cannot be Chinese.
