@@ -7,8 +7,8 @@
 
 use super::{content_words, Issue, PairContext};
 use crate::finding::{CheckId, Severity};
-use crate::lang::detect::{identify, is_detectable, same_language, Verdict};
-use crate::lang::profile::{primary_subtag, Script};
+use crate::lang::detect::{is_detectable, same_language, Verdict};
+use crate::lang::profile::Script;
 
 /// Segments with fewer content words than this are not judged.
 const MIN_WORDS: usize = 3;
@@ -46,7 +46,7 @@ pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
             "the target is identical to the source".into(),
         )];
     }
-    let Some(verdict) = verdict_if_script_allows(ctx, ctx.source.lang) else {
+    let Some(verdict) = target_verdict(ctx) else {
         return Vec::new();
     };
     let (best, conf) = verdict.best().unwrap_or(("und", 0.0));
@@ -65,7 +65,7 @@ pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
             tgt,
             format!(
                 "the target is still in the source language ({})",
-                ctx.profile_name_source()
+                ctx.source.profile.name
             ),
         )];
     }
@@ -93,7 +93,7 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
             format!("the target is in Japanese, not {}", profile.name),
         )];
     }
-    let Some(verdict) = verdict_if_script_allows(ctx, ctx.target.lang) else {
+    let Some(verdict) = target_verdict(ctx) else {
         return Vec::new();
     };
     let Some((best, conf)) = verdict.best() else {
@@ -129,17 +129,10 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
     )]
 }
 
-impl PairContext<'_> {
-    fn profile_name_source(&self) -> &str {
-        &self.source.profile.name
-    }
-}
-
-/// Asks the detector about the target text unless its scripts already settle the question:
-/// a target written only in scripts that `expected`'s language never uses cannot be in it...
-/// except that it can be some other language of those scripts, which is the detector's call.
-fn verdict_if_script_allows(ctx: &PairContext, _expected: &str) -> Option<Verdict> {
-    let text = ctx.target.text.trim();
+/// The detector's verdict on the target text, where it can tell anything: one of the two
+/// languages (or a close relative of the target) is one the detector knows, and the target has
+/// enough letters. Computed once per pair and shared by both checks.
+fn target_verdict<'c>(ctx: &'c PairContext) -> Option<&'c Verdict> {
     if !is_detectable(ctx.target.lang)
         && !is_detectable(ctx.source.lang)
         && ctx.target.profile.close_languages.is_empty()
@@ -151,7 +144,7 @@ fn verdict_if_script_allows(ctx: &PairContext, _expected: &str) -> Option<Verdic
     if letters < 12 {
         return None;
     }
-    Some(identify(text))
+    Some(ctx.target.language())
 }
 
 fn issue(check: CheckId, severity: Severity, target: &str, message: String) -> Issue {
@@ -170,11 +163,6 @@ fn normalise(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
-}
-
-/// Whether a target language tag is a different language from the source at all.
-pub fn different_languages(a: &str, b: &str) -> bool {
-    primary_subtag(a) != primary_subtag(b)
 }
 
 #[cfg(test)]

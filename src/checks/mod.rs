@@ -13,9 +13,11 @@ pub mod quote;
 pub mod source_hygiene;
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
 
 use crate::extract::Facts;
 use crate::finding::{CheckId, Severity};
+use crate::lang::detect::{identify, Verdict};
 use crate::lang::profile::Profile;
 
 /// One side of an aligned pair: the text of its sentence(s) and their facts.
@@ -25,6 +27,8 @@ pub struct Side<'a> {
     pub profile: &'static Profile,
     pub text: String,
     pub facts: Facts,
+    /// The language detector's verdict on `text`, computed on first use.
+    pub language: OnceLock<Verdict>,
 }
 
 /// An aligned pair, as the checks see it.
@@ -160,7 +164,13 @@ impl<'a> Side<'a> {
             profile,
             text,
             facts,
+            language: OnceLock::new(),
         }
+    }
+
+    /// The language detector's verdict on this side's text, asked once.
+    pub fn language(&self) -> &Verdict {
+        self.language.get_or_init(|| identify(self.text.trim()))
     }
 }
 

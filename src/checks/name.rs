@@ -2263,14 +2263,7 @@ fn cooc_in(unit: &str, target: &TargetIndex) -> Option<(usize, usize)> {
 
 /// The stems of a word without a language's own suffix list.
 fn stems_plain(word: &str, script: Script) -> Vec<&str> {
-    let profile = crate::lang::profile("und");
-    let side = Side {
-        lang: "und",
-        profile,
-        text: String::new(),
-        facts: Default::default(),
-    };
-    stems(word, script, &side)
+    stems(word, script, &Side::new("und", String::new()))
 }
 
 #[cfg(test)]
