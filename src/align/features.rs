@@ -138,12 +138,11 @@ pub(crate) fn units(sentences: &[AlignUnit]) -> Vec<Unit> {
 }
 
 /// The anchor keys the extractor gives the whole numbers written in digits in `text`
-/// (`extract::Facts::anchor_keys` hashes `("num", value bits)`): those numbers are cues already,
+/// (`extract::number_anchor_key`): those numbers are cues already,
 /// as digit runs, and must not count twice. The extractor's other anchors (names, and numbers
 /// read with a scale word or a decimal separator) are cues of their own kind, whose reliability
 /// is estimated apart from that of numbers.
 fn number_anchors(text: &str) -> Vec<u64> {
-    use std::hash::{DefaultHasher, Hash};
     let mut out = Vec::new();
     let mut run = String::new();
     for c in text.chars().chain(std::iter::once(' ')) {
@@ -151,9 +150,7 @@ fn number_anchors(text: &str) -> Vec<u64> {
             Some(d) => run.push(char::from(b'0' + d as u8)),
             None if !run.is_empty() => {
                 if let Ok(v) = run.parse::<f64>() {
-                    let mut h = DefaultHasher::new();
-                    ("num", v.to_bits()).hash(&mut h);
-                    out.push(h.finish());
+                    out.push(crate::extract::number_anchor_key(v));
                 }
                 run.clear();
             }

@@ -57,12 +57,18 @@ impl Facts {
             .numbers
             .iter()
             .filter(|n| n.is_anchor())
-            .map(|n| hash_of(&("num", n.value.to_bits())))
+            .map(|n| number_anchor_key(n.value))
             .collect();
         keys.extend(self.names.iter().map(|n| hash_of(&("name", &n.key))));
         keys.sort_unstable();
         keys
     }
+}
+
+/// The anchor key of a number, by value. The aligner uses it too, to recognise the extractor's
+/// number anchors among its own digit cues.
+pub fn number_anchor_key(value: f64) -> u64 {
+    hash_of(&("num", value.to_bits()))
 }
 
 fn hash_of<T: Hash>(value: &T) -> u64 {
