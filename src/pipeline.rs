@@ -178,12 +178,12 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
     // The source's own problems, once per document.
     let mut hygiene = vec![false; source.sentences.len()];
     for (i, s) in source.sentences.iter().enumerate() {
-        let alone = source
-            .sentences
-            .iter()
-            .filter(|o| o.paragraph == s.paragraph)
-            .count()
-            == 1;
+        // Alone in its paragraph: its first sentence, and the next one starts another.
+        let alone = s.index == 0
+            && source
+                .sentences
+                .get(i + 1)
+                .is_none_or(|next| next.paragraph != s.paragraph);
         if let Some(issue) = source_hygiene::check_sentence(&s.text, &src.lang, alone) {
             hygiene[i] = true;
             findings.push(Finding {
@@ -287,6 +287,7 @@ fn pair_of<'a>(
             profile,
             text,
             facts: Facts::merged(&doc.facts[range]),
+            language: std::sync::OnceLock::new(),
         }
     };
     PairContext {
