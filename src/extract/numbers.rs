@@ -230,12 +230,15 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
                 j += 1;
             }
             let run: Vec<char> = chars[i..j].iter().map(|&(_, c)| c).collect();
-            // A lone 一 is mostly part of a word (一些, 统一); only runs with a unit or of
-            // several digits are read, and always as weak evidence.
-            // A single digit before a classifier (一个, 三名, 两年) is a number too.
+            // A lone 一 is mostly part of a word (一些, 统一, 一直): it is read only before a
+            // classifier (一个, 一名). A lone 二…九 or 两 is a number (两国, 三人); 万, 亿 alone
+            // are words (万一, 亿万) and left alone. Always weak evidence.
             let classifier = chars.get(j).is_some_and(|&(_, n)| is_classifier(n));
-            let meaningful =
-                run.len() >= 2 || han_unit(run[0]).is_some() || classifier && run[0] != '一';
+            let meaningful = run.len() >= 2
+                || han_unit(run[0]).is_some()
+                || classifier
+                || i > 0 && chars[i - 1].1 == '第'
+                || han_digit(run[0]).is_some_and(|d| d >= 2);
             if meaningful {
                 if let Some(v) = parse_han(&run) {
                     let end = if j < chars.len() {
@@ -297,12 +300,38 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
         }
     }
     share_scales(text, &mut out);
+    join_myriad_groups(text, out)
+}
+
+/// Joins a number in myriads and the smaller group written right after it: `16萬8千` = 168,000,
+/// `3億5千万` = 350,000,000.
+fn join_myriad_groups(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberMention> {
+    let mut out: Vec<NumberMention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let adjacent = prev.start + prev.text.len() == m.start;
+            if adjacent
+                && prev.scale >= 1e4
+                && m.value < prev.scale
+                && m.value > 0.0
+                && prev.alternatives.is_empty()
+                && m.kind == NumberKind::Cardinal
+            {
+                prev.value += m.value;
+                prev.text = text[prev.start..m.start + m.text.len()].to_string();
+                prev.core.clear();
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
 }
 
 /// Whether the number starting at `chars[i]` is glued to a preceding word: `G7`, `F-16`,
-/// `COVID-19`, `ttn-23`, `MH17`.
-fn glued_to_word(chars: &[(usize, char)], i: usize) -> bool {
+/// `COVID-19`, `ttn-23`, `MH17`. A word of the profile's `hyphen_prefixes` before a hyphen
+/// (`mid-1980s`, `pre-2008`) leaves the number a quantity.
+fn glued_to_word(text: &str, chars: &[(usize, char)], i: usize, profile: &Profile) -> bool {
     let cased_letter = |c: char| {
         matches!(
             script_of(c),
@@ -311,7 +340,15 @@ fn glued_to_word(chars: &[(usize, char)], i: usize) -> bool {
     };
     match i.checked_sub(1).map(|k| chars[k].1) {
         Some(c) if cased_letter(c) => true,
-        Some('-' | '‑' | '_' | '/' | '#' | '@') => i >= 2 && cased_letter(chars[i - 2].1),
+        Some('-' | '‑') if i >= 2 && cased_letter(chars[i - 2].1) => {
+            let mut k = i - 1;
+            while k > 0 && chars[k - 1].1.is_alphabetic() {
+                k -= 1;
+            }
+            let word = text[chars[k].0..chars[i - 1].0].to_lowercase();
+            !profile.numbers.hyphen_prefixes.contains(&word)
+        }
+        Some('_' | '/' | '#' | '@') => i >= 2 && cased_letter(chars[i - 2].1),
         _ => false,
     }
 }
@@ -329,7 +366,7 @@ fn read_digits(
     i: usize,
     profile: &Profile,
 ) -> (Option<NumberMention>, usize) {
-    let glued = glued_to_word(chars, i);
+    let glued = glued_to_word(text, chars, i, profile);
     let is_digit = |k: usize| k < chars.len() && digit_value(chars[k].1).is_some();
     let run_end = |mut k: usize| {
         while is_digit(k) {
@@ -877,7 +914,13 @@ fn read_words(
         Some((text[chars[k].0..stop].to_lowercase(), e))
     };
     let (first, mut e) = word_at(i)?;
-    if let Some(&v) = numbers.ordinal_words.get(&first) {
+    let ordinal = numbers.ordinal_words.get(&first).copied();
+    let mut acc = WordAccumulator::default();
+    if let (Some(v), true) = (ordinal, numbers.ordinal_compounds) {
+        // An ordinal that takes tens after it (Arabic الخامس عشر 15th, الخامس والأربعين 45th):
+        // read on as a cardinal, and call the whole an ordinal.
+        acc.push_value(v, false);
+    } else if let Some(v) = ordinal {
         let stop = if e < chars.len() {
             chars[e].0
         } else {
@@ -891,9 +934,7 @@ fn read_words(
             chars[i].0,
         );
         return Some((m, e));
-    }
-    let mut acc = WordAccumulator::default();
-    if !acc.push_compound(&first, profile) {
+    } else if !acc.push_compound(&first, profile) {
         return None;
     }
     let mut last_end = e;
@@ -909,8 +950,22 @@ fn read_words(
             while k2 < chars.len() && chars[k2].1 == ' ' {
                 k2 += 1;
             }
+            // What follows the joiner must belong to this number: `three million and five
+            // million` stops before `and`.
+            let before_joiner = (acc.clone(), last_end);
             match word_at(k2) {
                 Some((w2, we2)) if acc.push_compound(&w2, profile) => {
+                    let mut k3 = we2;
+                    while k3 < chars.len() && chars[k3].1 == ' ' {
+                        k3 += 1;
+                    }
+                    let next_refused = word_at(k3).is_some_and(|(w3, _)| {
+                        decompose(&w3, profile).is_some_and(|p| !acc.continues_with(&p))
+                    });
+                    if next_refused {
+                        (acc, last_end) = before_joiner;
+                        break;
+                    }
                     e = we2;
                     last_end = we2;
                     continue;
@@ -925,37 +980,45 @@ fn read_words(
             break;
         }
     }
+    // "one" and its likes (`ein`, `un`, `один`) are articles and pronouns as often as numbers;
+    // like every number in words they are weak evidence: they may satisfy a source `1`, never
+    // raise a finding.
     let value = acc.value()?;
-    // "one" and its likes (articles, pronouns) carry no information on their own.
-    if value <= 1.0 && acc.words == 1 {
-        return None;
-    }
     let stop = if last_end < chars.len() {
         chars[last_end].0
     } else {
         text.len()
     };
-    let m = NumberMention::plain(
-        value,
-        NumberKind::Cardinal,
-        &text[chars[i].0..stop],
-        false,
-        chars[i].0,
-    );
+    let kind = if ordinal.is_some() {
+        NumberKind::Ordinal
+    } else {
+        NumberKind::Cardinal
+    };
+    let m = NumberMention::plain(value, kind, &text[chars[i].0..stop], false, chars[i].0);
     Some((m, last_end))
 }
 
 /// Adds up number words the usual way: units and tens add, `hundred` multiplies the current
 /// group, `thousand` and above close it.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct WordAccumulator {
     total: f64,
     group: f64,
     words: usize,
     seen: bool,
+    /// The last scale of a thousand or more that closed a group: a later one must be smaller
+    /// (`three million and five million` is two numbers, `three million five thousand` one).
+    last_big: Option<f64>,
 }
 
 impl WordAccumulator {
+    /// Whether the parts of a word can continue this number.
+    fn continues_with(&self, parts: &[(f64, bool)]) -> bool {
+        parts.iter().all(|&(v, is_scale)| {
+            !(is_scale && v >= 1000.0 && self.last_big.is_some_and(|b| v >= b))
+        })
+    }
+
     fn push_value(&mut self, v: f64, is_scale: bool) {
         self.words += 1;
         self.seen = true;
@@ -963,6 +1026,7 @@ impl WordAccumulator {
             let g = if self.group == 0.0 { 1.0 } else { self.group };
             self.total += g * v;
             self.group = 0.0;
+            self.last_big = Some(v);
         } else if is_scale {
             self.group = if self.group == 0.0 { v } else { self.group * v };
         } else {
@@ -973,9 +1037,11 @@ impl WordAccumulator {
     /// Pushes a word, or a compound of number words (`dreiundzwanzig`, `hunderttausend`); false
     /// if it is not (entirely) a number word.
     fn push_compound(&mut self, word: &str, profile: &Profile) -> bool {
-        let parts = match decompose(word, profile) {
-            Some(p) => p,
-            None => return false,
+        let parts = decompose(word, profile)
+            .or_else(|| compound_adjective(word, &profile.numbers).map(|v| vec![(v, false)]));
+        let parts = match parts {
+            Some(p) if self.continues_with(&p) => p,
+            _ => return false,
         };
         // A compound's tens and units ("drei" + "und" + "zwanzig") add up before scales apply.
         for (v, is_scale) in parts {
@@ -987,6 +1053,37 @@ impl WordAccumulator {
     fn value(&self) -> Option<f64> {
         self.seen.then_some(self.total + self.group)
     }
+}
+
+/// The value of a number word with a case ending (`kahdessa` = `kahde` + `ssa` = 2), the
+/// longest ending first.
+fn strip_case_ending(word: &str, numbers: &crate::lang::profile::NumberRules) -> Option<f64> {
+    numbers
+        .word_suffixes
+        .iter()
+        .filter(|suffix| word.len() > suffix.len() + 2)
+        .filter_map(|suffix| {
+            let stem = word.strip_suffix(suffix.as_str())?;
+            let v = numbers
+                .stems
+                .get(stem)
+                .or_else(|| numbers.words.get(stem))?;
+            Some((suffix.len(), *v))
+        })
+        .max_by_key(|&(len, _)| len)
+        .map(|(_, v)| v)
+}
+
+/// The number that begins a compound adjective (`zweimonatig`, `tříprocentní`, `двухмесячный`):
+/// a stem of the profile's `compound_stems` followed by at least four more letters.
+fn compound_adjective(word: &str, numbers: &crate::lang::profile::NumberRules) -> Option<f64> {
+    numbers
+        .compound_stems
+        .iter()
+        .filter(|(stem, _)| word.starts_with(stem.as_str()))
+        .filter(|(stem, _)| word[stem.len()..].chars().count() >= 4)
+        .max_by_key(|(stem, _)| stem.len())
+        .map(|(_, v)| *v)
 }
 
 /// Splits a word into number words, scales and joiners of the profile, longest first. `None`
@@ -1009,6 +1106,9 @@ fn decompose(word: &str, profile: &Profile) -> Option<Vec<(f64, bool)>> {
     }
     if let Some(&v) = numbers.scales.get(word) {
         return Some(vec![(v, true)]);
+    }
+    if let Some(v) = strip_case_ending(word, numbers) {
+        return Some(vec![(v, false)]);
     }
     // Compounds only in languages that write them (German, Dutch, Scandinavian, Greek...):
     // at least two parts, each at least 3 letters.
@@ -1144,8 +1244,20 @@ mod tests {
         assert_eq!(values("three soldiers", "en"), [(3.0, false)]);
         assert_eq!(values("twenty-five", "en"), [(25.0, false)]);
         assert_eq!(values("dreiundzwanzig Soldaten", "de"), [(23.0, false)]);
-        assert_eq!(values("one of them", "en"), []);
-        assert_eq!(values("ein Soldat", "de"), []);
+        // `one` and `ein` are read, as weak evidence like every number word: they may satisfy
+        // a source `1`, never raise a finding.
+        assert_eq!(values("one of them", "en"), [(1.0, false)]);
+        assert_eq!(values("ein Soldat", "de"), [(1.0, false)]);
+        // A number word that begins a compound adjective: `zweimonatig`, `tříprocentní`.
+        assert_eq!(values("die zweimonatige Brutzeit", "de"), [(2.0, false)]);
+        assert_eq!(values("tříprocentní úročení", "cs"), [(3.0, false)]);
+        // Case endings on stems (Finnish), Arabic compound ordinals, scales that close.
+        assert_eq!(values("kahdessa maassa", "fi"), [(2.0, false)]);
+        assert_eq!(values("الخامس والأربعين", "ar"), [(45.0, false)]);
+        assert_eq!(
+            values("three million and five million copies", "en"),
+            [(3e6, false), (5e6, false)]
+        );
     }
 
     #[test]

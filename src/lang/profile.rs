@@ -129,6 +129,27 @@ pub struct NumberRules {
     /// Arabic article and conjunction (`العشرين` = `ال` + `عشرين`), Hebrew `ה`, `ו`.
     #[serde(default)]
     pub word_prefixes: Vec<String>,
+    /// Whether an ordinal word takes tens after it, as a cardinal does: Arabic `الخامس عشر`
+    /// (15th), `الخامس والأربعين` (45th).
+    #[serde(default)]
+    pub ordinal_compounds: bool,
+    /// Number stems that begin compound adjectives, with their value: German `zwei`
+    /// (zweimonatig), Czech `tří` (tříprocentní), Russian `двух` (двухмесячный). Read as weak
+    /// evidence, like every number in words.
+    #[serde(default)]
+    pub compound_stems: HashMap<String, f64>,
+    /// Lower-case words that may be joined by a hyphen to a number that stays a quantity:
+    /// `mid` (mid-1980s), `pre`, `post`. Any other word so joined makes a code (`F-16`).
+    #[serde(default)]
+    pub hyphen_prefixes: Vec<String>,
+    /// Case endings written on number words, stripped (longest first) to find the stem in
+    /// `words` or `stems`: Finnish `kahde|ssa`, `kymmene|stä`; Hungarian `két|szer`.
+    #[serde(default)]
+    pub word_suffixes: Vec<String>,
+    /// Oblique stems that take `word_suffixes` but are not words alone, with their value:
+    /// Finnish `kahde = 2` (kahdessa, kahden), `yhde = 1`, `kymmene = 10`.
+    #[serde(default)]
+    pub stems: HashMap<String, f64>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]

@@ -1,0 +1,702 @@
+//! Measures number extraction and the `number` check on real professional translations: the PUD
+//! bilingual sentences (`/work/shared/data/pud/*.tsv`, English → 13 languages, with the treebank
+//! annotators' numerals for both sides).
+//!
+//! Data license: the PUD treebanks are CC BY-SA (3.0 for de en fr ru zh es it tr ar hi, 4.0 for cs
+//! fi pl gl); attribution: the Universal Dependencies contributors and the CoNLL 2017 shared task
+//! organisers who commissioned the PUD translations. This program ships no data; figures derived
+//! from the data keep that license and attribution.
+//!
+//! For each language it reports:
+//! (a) extraction: the share of the annotators' numeral tokens (`<lang>_numbers`, `en_numbers`)
+//!     that fall inside a number concord reads. The annotators also tag quantifiers with no
+//!     definite value (`many`, `several`, `both`, 很多, 幾); those are listed in [`INDEFINITE`] and
+//!     counted apart, so the headline figure is over tokens that state a value;
+//! (b) false alarms: the share of untouched pairs with a `number` error, and with any `number`
+//!     finding;
+//! (c) recall on injected errors in the target, with a fixed seed, at `error` and at any
+//!     severity: a changed digit, an added digit (`5` → `15`), a dropped number, a swapped scale
+//!     word (`thousand` → `million`), a shifted grouping (`1.000` → `1.000.000`), and a number
+//!     rewritten in words with a different value (`3` → `vier`). An injection counts as found
+//!     when the injected pair has more `number` findings at that severity than the untouched one.
+//!     Injections go only into pairs without a `number` error of their own.
+//!
+//! Usage:
+//!   cargo run --release --example eval_numbers -- [--dir DIR] [--seed N] [--lang de,fr] [--verbose]
+//!       [--show KIND]   (print the injections of KIND that were missed at error)
+//!       [--misses]      (print the annotated numerals not read, and the false alarms)
+//!   cargo run --release --example eval_numbers -- pair en "source text" de "target text"
+
+use std::collections::BTreeMap;
+
+use concord::checks::{number, PairContext, Side};
+use concord::extract::numbers::{extract, NumberKind, NumberMention};
+use concord::finding::Severity;
+use concord::lang::profile;
+
+/// Annotated "numerals" that state no definite value: quantifiers, "both", "first time". Matched
+/// case-insensitively against the whole token.
+const INDEFINITE: &[&str] = &[
+    // en
+    "many",
+    "several",
+    "few",
+    "both",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "multiple",
+    "numerous",
+    "couple", // zh
+    "很多",
+    "許多",
+    "多",
+    "幾",
+    "數",
+    "首次",
+    "多次",
+    "一些",
+    "若干",
+    "數十",
+    "數百",
+    "數千",
+    "許多次",
+    "好幾",
+    "幾十", // hi
+    "दोनों",
+    "कई",
+    "अनेक",
+    "कुछ",
+    "हजारों",
+    "लाखों",
+    "करोड़ों",
+    "सैकड़ों",
+    "दर्जनों", // cs
+    "obou",
+    "oba",
+    "obě",
+    "oběma",
+    "několik",
+    "několika",
+    "mnoho",
+    "mnoha",
+    "desítky",
+    "stovky",
+    "tisíce",
+    "miliony", // pl
+    "kilka",
+    "kilku",
+    "wiele",
+    "wielu",
+    "kilkanaście",
+    "kilkunastu",
+    "obu",
+    "oba",
+    "obie",
+    "dziesiątki",
+    "setki",
+    "tysiące",
+    "miliony", // ru
+    "несколько",
+    "нескольких",
+    "много",
+    "многих",
+    "оба",
+    "обе",
+    "обоих",
+    "десятки",
+    "сотни",
+    "тысячи",
+    "миллионы", // de
+    "beide",
+    "beiden",
+    "mehrere",
+    "mehreren",
+    "viele",
+    "vielen",
+    "einige",
+    "einigen",
+    "dutzende",
+    "hunderte",
+    "tausende",
+    "millionen", // fr es it gl
+    "plusieurs",
+    "quelques",
+    "ambos",
+    "ambas",
+    "varios",
+    "varias",
+    "muchos",
+    "muchas",
+    "entrambi",
+    "entrambe",
+    "diversi",
+    "diverse",
+    "molti",
+    "molte",
+    "decine",
+    "centinaia",
+    "migliaia",
+    "milioni",
+    "miles",
+    "millones",
+    "cientos",
+    "decenas",
+    "dezenas",
+    "centos",
+    "milleiros",
+    // fi tr ar
+    "molemmat",
+    "useita",
+    "monta",
+    "monet",
+    "kymmeniä",
+    "satoja",
+    "tuhansia",
+    "miljoonia",
+    "birkaç",
+    "birçok",
+    "çok",
+    "onlarca",
+    "yüzlerce",
+    "binlerce",
+    "milyonlarca",
+    "كلا",
+    "عدة",
+    "بضعة",
+    "عشرات",
+    "مئات",
+    "آلاف",
+    "ملايين",
+];
+
+/// A small deterministic generator (SplitMix64), so the figures are the same on every run.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+struct Row {
+    id: String,
+    en: String,
+    target: String,
+    en_numbers: Vec<String>,
+    target_numbers: Vec<String>,
+}
+
+fn split_tokens(s: &str) -> Vec<String> {
+    s.split(" | ")
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn read_rows(path: &std::path::Path, lang: &str) -> Vec<Row> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .from_path(path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let headers = reader.headers().unwrap().clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("{}: no column {name}", path.display()))
+    };
+    let (id, en, tg, en_n, tg_n) = (
+        col("sent_id"),
+        col("en"),
+        col(lang),
+        col("en_numbers"),
+        col(&format!("{lang}_numbers")),
+    );
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Row {
+                id: r[id].to_string(),
+                en: r[en].to_string(),
+                target: r[tg].to_string(),
+                en_numbers: split_tokens(&r[en_n]),
+                target_numbers: split_tokens(&r[tg_n]),
+            }
+        })
+        .collect()
+}
+
+/// Extraction coverage: (tokens read, tokens with a value, indefinite tokens read, indefinite).
+#[derive(Default, Clone, Copy)]
+struct Coverage {
+    read: usize,
+    total: usize,
+}
+
+impl Coverage {
+    fn pct(&self) -> f64 {
+        100.0 * self.read as f64 / self.total.max(1) as f64
+    }
+}
+
+fn is_indefinite(token: &str) -> bool {
+    let lower = token.to_lowercase();
+    INDEFINITE.iter().any(|w| *w == lower)
+}
+
+/// Marks each annotated token read when some extracted mention's span overlaps the token's
+/// occurrence (tokens are searched in order through the text). Returns the tokens not read.
+fn coverage(text: &str, tokens: &[String], lang: &str, cov: &mut Coverage) -> Vec<String> {
+    let mentions = extract(text, profile(lang));
+    let lower = text.to_lowercase();
+    let same_len = lower.len() == text.len();
+    let hay = if same_len { lower.as_str() } else { text };
+    let mut from = 0;
+    let mut missed = Vec::new();
+    for token in tokens {
+        if is_indefinite(token) {
+            continue;
+        }
+        cov.total += 1;
+        let needle = if same_len {
+            token.to_lowercase()
+        } else {
+            token.clone()
+        };
+        let Some(at) = hay[from..].find(&needle).map(|p| p + from) else {
+            // The tokeniser split or normalised it; look from the start once.
+            match hay.find(&needle) {
+                Some(at) => {
+                    if read_at(&mentions, at, at + needle.len()) {
+                        cov.read += 1;
+                    } else {
+                        missed.push(token.clone());
+                    }
+                }
+                None => missed.push(format!("{token} (not found)")),
+            }
+            continue;
+        };
+        from = at + needle.len();
+        if read_at(&mentions, at, at + needle.len()) {
+            cov.read += 1;
+        } else {
+            missed.push(token.clone());
+        }
+    }
+    missed
+}
+
+fn read_at(mentions: &[NumberMention], start: usize, end: usize) -> bool {
+    mentions
+        .iter()
+        .any(|m| m.start < end && start < m.start + m.text.len().max(1))
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
+enum Injection {
+    ChangedDigit,
+    AddedDigit,
+    Dropped,
+    SwappedScale,
+    ShiftedGrouping,
+    InWords,
+}
+
+impl Injection {
+    const ALL: [Injection; 6] = [
+        Injection::ChangedDigit,
+        Injection::AddedDigit,
+        Injection::Dropped,
+        Injection::SwappedScale,
+        Injection::ShiftedGrouping,
+        Injection::InWords,
+    ];
+    fn name(self) -> &'static str {
+        match self {
+            Injection::ChangedDigit => "digit",
+            Injection::AddedDigit => "added",
+            Injection::Dropped => "dropped",
+            Injection::SwappedScale => "scale",
+            Injection::ShiftedGrouping => "grouping",
+            Injection::InWords => "words",
+        }
+    }
+}
+
+/// The target's numbers that an injection may change: quantities in digits, not dates or times,
+/// that render a number of the source (changing a number the translator added is not an error
+/// of the kind measured here).
+fn eligible(source: &str, text: &str, lang: &str) -> Vec<NumberMention> {
+    let source = extract(source, profile("en"));
+    extract(text, profile(lang))
+        .into_iter()
+        .filter(|m| m.digits && matches!(m.kind, NumberKind::Cardinal | NumberKind::Percent))
+        .filter(|m| m.text.chars().any(|c| c.is_ascii_digit()))
+        .filter(|m| source.iter().any(|s| s.matches(m)))
+        .collect()
+}
+
+/// The byte range of the mention's digits (the first to the last ASCII digit of its text).
+fn digit_span(m: &NumberMention) -> Option<(usize, usize)> {
+    let first = m.text.find(|c: char| c.is_ascii_digit())?;
+    let last = m.text.rfind(|c: char| c.is_ascii_digit())? + 1;
+    Some((m.start + first, m.start + last))
+}
+
+fn replace(text: &str, start: usize, end: usize, with: &str) -> String {
+    format!("{}{}{}", &text[..start], with, &text[end..])
+}
+
+/// Applies one injection to one of the target's numbers, or `None` where it does not apply.
+fn inject(
+    kind: Injection,
+    source: &str,
+    text: &str,
+    lang: &str,
+    rng: &mut Rng,
+) -> Option<(String, String)> {
+    let p = profile(lang);
+    let all = eligible(source, text, lang);
+    let candidates: Vec<&NumberMention> = all
+        .iter()
+        .filter(|m| match kind {
+            Injection::SwappedScale => m.scale > 1.0,
+            Injection::InWords => {
+                // A cardinal written in digits on both sides, rewritten in the target's words;
+                // not an ordinal with a dot or a suffix (`16. Jahrhundert`, `5to`).
+                let source_numbers = extract(source, profile("en"));
+                source_numbers
+                    .iter()
+                    .any(|s| s.digits && s.kind == NumberKind::Cardinal && s.matches(m))
+                    && !text[m.start + m.text.len()..]
+                        .starts_with(|c: char| c == '.' || c.is_alphabetic())
+                    && m.scale == 1.0
+                    && m.kind == NumberKind::Cardinal
+                    && m.value.fract() == 0.0
+                    && (0.0..=20.0).contains(&m.value)
+            }
+            Injection::ShiftedGrouping => {
+                m.value >= 1000.0 && m.value.fract() == 0.0 && m.scale == 1.0
+            }
+            _ => true,
+        })
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let m = candidates[rng.below(candidates.len())];
+    let (ds, de) = digit_span(m)?;
+    match kind {
+        Injection::ChangedDigit => {
+            let positions: Vec<usize> = text[ds..de]
+                .char_indices()
+                .filter(|(_, c)| c.is_ascii_digit())
+                .map(|(i, _)| ds + i)
+                .collect();
+            let at = positions[rng.below(positions.len())];
+            let old = text.as_bytes()[at] - b'0';
+            let mut new = (old + 1 + rng.below(9) as u8) % 10;
+            if new == 0 && at == positions[0] {
+                new = (old % 9) + 1; // no leading zero
+            }
+            if new == old {
+                return None;
+            }
+            let out = replace(text, at, at + 1, &new.to_string());
+            Some((out, format!("{} digit {old}→{new}", m.text)))
+        }
+        Injection::AddedDigit => {
+            let d = 1 + rng.below(9);
+            let out = replace(text, ds, ds, &d.to_string());
+            Some((out, format!("{} → {d}{}", m.text, &text[ds..de])))
+        }
+        Injection::Dropped => {
+            let end = m.start + m.text.len();
+            // Drop the mention and one space beside it.
+            let (s, e) = if text[end..].starts_with(' ') {
+                (m.start, end + 1)
+            } else if m.start > 0 && text[..m.start].ends_with(' ') {
+                (m.start - 1, end)
+            } else {
+                (m.start, end)
+            };
+            Some((replace(text, s, e, ""), format!("dropped {}", m.text)))
+        }
+        Injection::SwappedScale => {
+            // The scale word follows the digits; replace it by the language's word for another
+            // factor (thousand ↔ million, 万 ↔ 亿).
+            let end = m.start + m.text.len();
+            let word_start = de
+                + text[de..end]
+                    .char_indices()
+                    .find(|(_, c)| c.is_alphabetic())
+                    .map(|(i, _)| i)?;
+            let word = text[word_start..end].to_lowercase();
+            let factor = m.scale;
+            let mut others: Vec<(&String, &f64)> = p
+                .numbers
+                .scales
+                .iter()
+                .filter(|(w, f)| **f != factor && **f >= 1e3 && !w.ends_with('.'))
+                .collect();
+            others.sort_by(|a, b| a.0.cmp(b.0));
+            if others.is_empty() {
+                return None;
+            }
+            let (new, _) = others[rng.below(others.len())];
+            let out = replace(text, word_start, end, new);
+            Some((out, format!("{} scale {word}→{new}", m.text)))
+        }
+        Injection::ShiftedGrouping => {
+            // Append one more group of three zeros, with the separator as written (or the
+            // language's first grouping separator where the number has none).
+            let digits = &text[ds..de];
+            let sep = digits
+                .chars()
+                .find(|c| !c.is_ascii_digit())
+                .map(String::from)
+                .unwrap_or_else(|| {
+                    if digits.len() > 4 {
+                        p.numbers.group.first().cloned().unwrap_or_default()
+                    } else {
+                        String::new()
+                    }
+                });
+            // A decimal part (`1.000,50`) would not take another group.
+            let last_group = digits
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap_or("");
+            if digits.contains(|c: char| !c.is_ascii_digit()) && last_group.len() != 3 {
+                return None;
+            }
+            let out = replace(text, de, de, &format!("{sep}000"));
+            Some((out, format!("{digits} → {digits}{sep}000")))
+        }
+        Injection::InWords => {
+            let v = m.value as i64;
+            let mut words: Vec<(&String, &f64)> = p
+                .numbers
+                .words
+                .iter()
+                .filter(|(w, f)| {
+                    f.fract() == 0.0
+                        && **f as i64 != v
+                        && (2.0..=20.0).contains(*f)
+                        && (w.chars().count() > 2 || !p.spaces_between_words)
+                })
+                .collect();
+            words.sort_by(|a, b| a.0.cmp(b.0));
+            if words.is_empty() {
+                return None;
+            }
+            let (word, f) = words[rng.below(words.len())];
+            let out = replace(text, ds, de, word);
+            Some((out, format!("{} → {word} ({f})", m.text)))
+        }
+    }
+}
+
+fn findings(en: &str, lang: &str, target: &str) -> (usize, usize) {
+    let ctx = PairContext {
+        source: Side::new("en", en.to_string()),
+        target: Side::new(lang, target.to_string()),
+        confidence: 1.0,
+    };
+    let issues = number::check(&ctx);
+    let errors = issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
+    (errors, issues.len())
+}
+
+struct Args {
+    dir: std::path::PathBuf,
+    langs: Vec<String>,
+    seed: u64,
+    show: Option<String>,
+    misses: bool,
+}
+
+fn parse_args() -> Args {
+    let mut args = Args {
+        dir: "../shared/data/pud".into(),
+        langs: "ar,cs,de,es,fi,fr,gl,hi,it,pl,ru,tr,zh"
+            .split(',')
+            .map(String::from)
+            .collect(),
+        seed: 7,
+        show: None,
+        misses: false,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--dir" => args.dir = it.next().expect("--dir DIR").into(),
+            "--lang" | "--langs" => {
+                args.langs = it
+                    .next()
+                    .expect("--lang de,fr")
+                    .split(',')
+                    .map(String::from)
+                    .collect()
+            }
+            "--seed" => args.seed = it.next().expect("--seed N").parse().expect("a number"),
+            "--show" => args.show = it.next(),
+            "--misses" => args.misses = true,
+            other => panic!("unknown argument {other}"),
+        }
+    }
+    args
+}
+
+/// `pair SRC_LANG SOURCE TGT_LANG TARGET`: prints both sides' numbers and the check's issues.
+fn explain_pair(args: &[String]) {
+    let [sl, st, tl, tt] = args else {
+        panic!("pair SRC_LANG SOURCE TGT_LANG TARGET")
+    };
+    for (lang, text) in [(sl, st), (tl, tt)] {
+        for m in extract(text, profile(lang)) {
+            println!("{lang}: {m:?}");
+        }
+    }
+    let ctx = PairContext {
+        source: Side::new(sl, st.clone()),
+        target: Side::new(tl, tt.clone()),
+        confidence: 1.0,
+    };
+    for issue in number::check(&ctx) {
+        println!("{:?} {}", issue.severity, issue.message);
+    }
+}
+
+fn main() {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    if argv.first().map(String::as_str) == Some("pair") {
+        return explain_pair(&argv[1..]);
+    }
+    let args = parse_args();
+    println!(
+        "{:<4} {:>13} {:>13} {:>11} {:>11}   injected: recall at error % (any %) [n]",
+        "lang", "extract tgt%", "extract en%", "FA error%", "FA any%"
+    );
+    let mut overall: BTreeMap<Injection, (usize, usize, usize)> = BTreeMap::new();
+    let (mut fa_err_all, mut fa_any_all, mut pairs_all) = (0, 0, 0);
+    for lang in &args.langs {
+        let rows = read_rows(&args.dir.join(format!("{lang}.tsv")), lang);
+        let (mut tcov, mut ecov) = (Coverage::default(), Coverage::default());
+        let mut rng = Rng(args.seed);
+        let mut per: BTreeMap<Injection, (usize, usize, usize)> = BTreeMap::new();
+        let (mut fa_err, mut fa_any) = (0, 0);
+        for row in &rows {
+            let missed = coverage(&row.target, &row.target_numbers, lang, &mut tcov);
+            let missed_en = coverage(&row.en, &row.en_numbers, "en", &mut ecov);
+            if args.misses {
+                for m in missed {
+                    println!("  {lang} {} not read: {m}   | {}", row.id, row.target);
+                }
+                for m in missed_en {
+                    println!("  en {} not read: {m}   | {}", row.id, row.en);
+                }
+            }
+            let (base_err, base_any) = findings(&row.en, lang, &row.target);
+            if base_err > 0 {
+                fa_err += 1;
+            }
+            if base_any > 0 {
+                fa_any += 1;
+                if args.misses {
+                    println!(
+                        "  {lang} {} false alarm ({base_err} error)\n     {}\n     {}",
+                        row.id, row.en, row.target
+                    );
+                }
+            }
+            // Injections go into pairs the check passes, so that each one is judged alone.
+            let injectable = base_err == 0;
+            for kind in Injection::ALL.into_iter().filter(|_| injectable) {
+                let Some((bad, what)) = inject(kind, &row.en, &row.target, lang, &mut rng) else {
+                    continue;
+                };
+                let (err, any) = findings(&row.en, lang, &bad);
+                let e = per.entry(kind).or_default();
+                e.0 += 1;
+                if err > base_err {
+                    e.1 += 1;
+                }
+                if any > base_any {
+                    e.2 += 1;
+                }
+                if err <= base_err && args.show.as_deref() == Some(kind.name()) {
+                    println!(
+                        "  {lang} {} missed {what}\n     {}\n     {bad}",
+                        row.id, row.en
+                    );
+                }
+            }
+        }
+        let n = rows.len();
+        pairs_all += n;
+        fa_err_all += fa_err;
+        fa_any_all += fa_any;
+        let cells: Vec<String> = Injection::ALL
+            .iter()
+            .map(|k| {
+                let (n, e, a) = per.get(k).copied().unwrap_or_default();
+                let o = overall.entry(*k).or_default();
+                o.0 += n;
+                o.1 += e;
+                o.2 += a;
+                format!(
+                    "{} {:.0}({:.0})[{n}]",
+                    k.name(),
+                    100.0 * e as f64 / n.max(1) as f64,
+                    100.0 * a as f64 / n.max(1) as f64
+                )
+            })
+            .collect();
+        println!(
+            "{lang:<4} {:>6.1} of {:>4} {:>6.1} of {:>4} {:>10.1} {:>10.1}   {}",
+            tcov.pct(),
+            tcov.total,
+            ecov.pct(),
+            ecov.total,
+            100.0 * fa_err as f64 / n as f64,
+            100.0 * fa_any as f64 / n as f64,
+            cells.join("  ")
+        );
+    }
+    let cells: Vec<String> = Injection::ALL
+        .iter()
+        .map(|k| {
+            let (n, e, a) = overall.get(k).copied().unwrap_or_default();
+            format!(
+                "{} {:.1}({:.1})[{n}]",
+                k.name(),
+                100.0 * e as f64 / n.max(1) as f64,
+                100.0 * a as f64 / n.max(1) as f64
+            )
+        })
+        .collect();
+    println!(
+        "all  {:>37.1} {:>10.1}   {}",
+        100.0 * fa_err_all as f64 / pairs_all.max(1) as f64,
+        100.0 * fa_any_all as f64 / pairs_all.max(1) as f64,
+        cells.join("  ")
+    );
+}
