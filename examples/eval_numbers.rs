@@ -382,8 +382,9 @@ fn inject(
                 source_numbers
                     .iter()
                     .any(|s| s.digits && s.kind == NumberKind::Cardinal && s.matches(m))
-                    && !text[m.start + m.text.len()..]
-                        .starts_with(|c: char| c == '.' || c.is_alphabetic())
+                    && !text[m.start + m.text.len()..].starts_with(|c: char| {
+                        c == '.' || c.is_alphabetic() && p.spaces_between_words
+                    })
                     && m.scale == 1.0
                     && m.kind == NumberKind::Cardinal
                     && m.value.fract() == 0.0
@@ -535,7 +536,7 @@ struct Args {
 
 fn parse_args() -> Args {
     let mut args = Args {
-        dir: "../shared/data/pud".into(),
+        dir: "/work/shared/data/pud".into(),
         langs: "ar,cs,de,es,fi,fr,gl,hi,it,pl,ru,tr,zh"
             .split(',')
             .map(String::from)
@@ -639,7 +640,7 @@ fn main() {
                 if err > base_err {
                     e.1 += 1;
                 }
-                if any > base_any {
+                if any > base_any || err > base_err {
                     e.2 += 1;
                 }
                 if err <= base_err && args.show.as_deref() == Some(kind.name()) {

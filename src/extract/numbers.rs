@@ -224,6 +224,12 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
                 out.push(m);
             }
             i = next;
+        } else if let Some((m, next)) = (!profile.spaces_between_words)
+            .then(|| listed_word_at(text, &chars, i, profile))
+            .flatten()
+        {
+            out.push(m);
+            i = next;
         } else if is_han_numeral(c) && profile.scripts.contains(&Script::Han) {
             let mut j = i;
             while j < chars.len() && is_han_numeral(chars[j].1) {
@@ -265,7 +271,7 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
         } else if c.is_alphabetic() && profile.spaces_between_words {
             let mut j = i;
             while j < chars.len()
-                && (chars[j].1.is_alphabetic() || chars[j].1 == '\'' || chars[j].1 == '’')
+                && (is_word_char(chars[j].1) || chars[j].1 == '\'' || chars[j].1 == '’')
             {
                 j += 1;
             }
@@ -326,6 +332,26 @@ fn join_myriad_groups(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberMen
         out.push(m);
     }
     out
+}
+
+/// In a language written without spaces, the longest number word of the profile that starts at
+/// `chars[i]` and is more than a lone Han numeral (`一つ`, `ふたつ`, `สอง`, `하나`): weak evidence.
+fn listed_word_at(
+    text: &str,
+    chars: &[(usize, char)],
+    i: usize,
+    profile: &Profile,
+) -> Option<(NumberMention, usize)> {
+    let rest = &text[chars[i].0..];
+    let (word, value) = profile
+        .numbers
+        .words
+        .iter()
+        .filter(|(w, _)| rest.starts_with(w.as_str()))
+        .filter(|(w, _)| !w.chars().all(is_han_numeral))
+        .max_by_key(|(w, _)| w.len())?;
+    let m = NumberMention::plain(*value, NumberKind::Cardinal, word, false, chars[i].0);
+    Some((m, i + word.chars().count()))
 }
 
 /// Whether the number starting at `chars[i]` is glued to a preceding word: `G7`, `F-16`,
@@ -601,6 +627,17 @@ fn ascii_form(c: char) -> char {
     }
 }
 
+/// A letter, or a combining mark written on one: the vowel signs and viramas of Devanagari and
+/// Thai, Arabic and Hebrew points (`ट्रिलियन` is one word). Rust's `is_alphabetic` leaves some
+/// of these out.
+fn is_word_char(c: char) -> bool {
+    c.is_alphabetic()
+        || matches!(c as u32,
+            0x0300..=0x036F | 0x0483..=0x0489 | 0x0591..=0x05C7 | 0x0610..=0x061A
+            | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED | 0x0900..=0x0903 | 0x093A..=0x094F
+            | 0x0951..=0x0957 | 0x0962..=0x0963 | 0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E)
+}
+
 /// Han characters that count things (个, 名, 年...): a single numeral before one is a number.
 fn is_classifier(c: char) -> bool {
     "个個名位次年月日天人家种種项項场場架艘辆輛座件条條岁歲倍所间間支只隻张張本部国國".contains(c)
@@ -845,7 +882,7 @@ fn read_scale(text: &str, chars: &[(usize, char)], k: usize, profile: &Profile) 
         return None;
     }
     let mut e = s;
-    while e < chars.len() && chars[e].1.is_alphabetic() {
+    while e < chars.len() && is_word_char(chars[e].1) {
         e += 1;
     }
     let start = chars[s].0;
@@ -898,20 +935,38 @@ fn read_words(
     if numbers.words.is_empty() && numbers.ordinal_words.is_empty() {
         return None;
     }
+    let stop_of = |e: usize| {
+        if e < chars.len() {
+            chars[e].0
+        } else {
+            text.len()
+        }
+    };
     let word_at = |k: usize| -> Option<(String, usize)> {
         if k >= chars.len() || !chars[k].1.is_alphabetic() {
             return None;
         }
-        let mut e = k;
-        while e < chars.len() && chars[e].1.is_alphabetic() {
-            e += 1;
-        }
-        let stop = if e < chars.len() {
-            chars[e].0
-        } else {
-            text.len()
+        // An apostrophe between letters is part of the word (Ukrainian `п’ять`).
+        let run_end = |mut e: usize| {
+            while e < chars.len()
+                && (is_word_char(chars[e].1)
+                    || matches!(chars[e].1, '\'' | '’' | 'ʼ')
+                        && chars.get(e + 1).is_some_and(|&(_, n)| n.is_alphabetic()))
+            {
+                e += 1;
+            }
+            e
         };
-        Some((text[chars[k].0..stop].to_lowercase(), e))
+        let e = run_end(k);
+        // A number word written with a hyphen in the profile (`huit-centes`, `dos-cents`).
+        if chars.get(e).is_some_and(|&(_, c)| c == '-') {
+            let e2 = run_end(e + 1);
+            let joined = text[chars[k].0..stop_of(e2)].to_lowercase();
+            if e2 > e + 1 && numbers.words.contains_key(&joined) {
+                return Some((joined, e2));
+            }
+        }
+        Some((text[chars[k].0..stop_of(e)].to_lowercase(), e))
     };
     let (first, mut e) = word_at(i)?;
     let ordinal = numbers.ordinal_words.get(&first).copied();
