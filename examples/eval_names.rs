@@ -25,6 +25,10 @@
 //!       [--verbose]
 //!   cargo run --release --example eval_names -- pair en "source text" ru "target text"
 
+#[path = "common/pud.rs"]
+mod pud;
+
+use pud::{read_rows, Rng, Row};
 use std::collections::{BTreeMap, HashSet};
 
 use concord::checks::{name, DocumentKnowledge, Issue, PairContext, Side};
@@ -32,72 +36,6 @@ use concord::extract::names::is_date_word;
 use concord::extract::script::script_of;
 use concord::finding::Severity;
 use concord::lang::profile::Script;
-
-/// A small deterministic generator (SplitMix64), so the figures are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-struct Row {
-    id: String,
-    en: String,
-    target: String,
-    en_names: Vec<String>,
-    target_names: Vec<String>,
-}
-
-fn split_names(s: &str) -> Vec<String> {
-    s.split(" | ")
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn read_rows(path: &std::path::Path, lang: &str) -> Vec<Row> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .from_path(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = reader.headers().unwrap().clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("{}: no column {name}", path.display()))
-    };
-    let (id, en, tg, en_n, tg_n) = (
-        col("sent_id"),
-        col("en"),
-        col(lang),
-        col("en_names"),
-        col(&format!("{lang}_names")),
-    );
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Row {
-                id: r[id].to_string(),
-                en: r[en].to_string(),
-                target: r[tg].to_string(),
-                en_names: split_names(&r[en_n]),
-                target_names: split_names(&r[tg_n]),
-            }
-        })
-        .collect()
-}
 
 fn pairs_of<'a>(lang: &'a str, rows: &[Row], targets: &[String]) -> Vec<PairContext<'a>> {
     rows.iter()
@@ -240,7 +178,7 @@ fn evaluate(
     rounds: usize,
     verbose: bool,
 ) -> LangFigures {
-    let rows = read_rows(&dir.join(format!("{lang}.tsv")), lang);
+    let rows = read_rows(&dir.join(format!("{lang}.tsv")), lang, "names");
     let clean_targets: Vec<String> = rows.iter().map(|r| r.target.clone()).collect();
     let pairs = pairs_of(lang, &rows, &clean_targets);
     let (doc, clean) = name_issues(&pairs);
@@ -263,7 +201,7 @@ fn evaluate(
     let mut paired_names: HashSet<(usize, String)> = HashSet::new();
     for (i, (r, p)) in rows.iter().zip(&pairs).enumerate() {
         let pairings = name::pairings(p, &doc);
-        for tn in &r.target_names {
+        for tn in &r.target_items {
             let Some(at) = r.target.find(tn.as_str()) else {
                 continue;
             };
@@ -275,7 +213,7 @@ fn evaluate(
                         .target_spans
                         .iter()
                         .any(|&(a, b)| a < span.1 && span.0 < b)
-                    && r.en_names.iter().any(|en| {
+                    && r.en_items.iter().any(|en| {
                         en.contains(pg.source.as_str()) || pg.source.contains(en.as_str())
                     })
             });
@@ -283,7 +221,7 @@ fn evaluate(
                 paired_total += 1;
                 paired_names.insert((i, tn.clone()));
             } else if verbose && std::env::var("EVAL_NAMES_UNPAIRED").is_ok() {
-                println!("  UNPAIRED {lang} {} {:?} en={:?}", r.id, tn, r.en_names);
+                println!("  UNPAIRED {lang} {} {:?} en={:?}", r.id, tn, r.en_items);
             }
         }
     }
@@ -305,7 +243,7 @@ fn evaluate(
     // (c) Injected errors.
     let mut alphabet: Vec<char> = rows
         .iter()
-        .flat_map(|r| r.target_names.iter())
+        .flat_map(|r| r.target_items.iter())
         .flat_map(|n| n.chars())
         .filter(|c| c.is_alphabetic())
         .flat_map(char::to_lowercase)
@@ -317,7 +255,7 @@ fn evaluate(
     }
     let pool: Vec<String> = rows
         .iter()
-        .flat_map(|r| r.target_names.iter().cloned())
+        .flat_map(|r| r.target_items.iter().cloned())
         .filter(|n| long_enough(n) && !is_date_word(n, profile))
         .collect::<std::collections::BTreeSet<String>>()
         .into_iter()
@@ -337,11 +275,11 @@ fn evaluate(
             let mut targets = clean_targets.clone();
             let mut done: Vec<(usize, String, String)> = Vec::new();
             for (i, r) in rows.iter().enumerate() {
-                if i % rounds != round || r.en_names.is_empty() {
+                if i % rounds != round || r.en_items.is_empty() {
                     continue;
                 }
                 let eligible: Vec<&String> = r
-                    .target_names
+                    .target_items
                     .iter()
                     .filter(|n| {
                         long_enough(n) && r.target.contains(n.as_str()) && !is_date_word(n, profile)

@@ -27,6 +27,10 @@
 //!       [--misses]      (print the annotated numerals not read, and the false alarms)
 //!   cargo run --release --example eval_numbers -- pair en "source text" de "target text"
 
+#[path = "common/pud.rs"]
+mod pud;
+
+use pud::{read_rows, Rng};
 use std::collections::BTreeMap;
 
 use concord::checks::{number, PairContext, Side};
@@ -171,73 +175,6 @@ const INDEFINITE: &[&str] = &[
     "آلاف",
     "ملايين",
 ];
-
-/// A small deterministic generator (SplitMix64), so the figures are the same on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-struct Row {
-    id: String,
-    en: String,
-    target: String,
-    en_numbers: Vec<String>,
-    target_numbers: Vec<String>,
-}
-
-fn split_tokens(s: &str) -> Vec<String> {
-    s.split(" | ")
-        .map(str::trim)
-        .filter(|x| !x.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn read_rows(path: &std::path::Path, lang: &str) -> Vec<Row> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b'\t')
-        .quoting(false)
-        .from_path(path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let headers = reader.headers().unwrap().clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("{}: no column {name}", path.display()))
-    };
-    let (id, en, tg, en_n, tg_n) = (
-        col("sent_id"),
-        col("en"),
-        col(lang),
-        col("en_numbers"),
-        col(&format!("{lang}_numbers")),
-    );
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Row {
-                id: r[id].to_string(),
-                en: r[en].to_string(),
-                target: r[tg].to_string(),
-                en_numbers: split_tokens(&r[en_n]),
-                target_numbers: split_tokens(&r[tg_n]),
-            }
-        })
-        .collect()
-}
 
 /// Extraction coverage: (tokens read, tokens with a value, indefinite tokens read, indefinite).
 #[derive(Default, Clone, Copy)]
@@ -599,14 +536,14 @@ fn main() {
     let mut overall: BTreeMap<Injection, (usize, usize, usize)> = BTreeMap::new();
     let (mut fa_err_all, mut fa_any_all, mut pairs_all) = (0, 0, 0);
     for lang in &args.langs {
-        let rows = read_rows(&args.dir.join(format!("{lang}.tsv")), lang);
+        let rows = read_rows(&args.dir.join(format!("{lang}.tsv")), lang, "numbers");
         let (mut tcov, mut ecov) = (Coverage::default(), Coverage::default());
         let mut rng = Rng(args.seed);
         let mut per: BTreeMap<Injection, (usize, usize, usize)> = BTreeMap::new();
         let (mut fa_err, mut fa_any) = (0, 0);
         for row in &rows {
-            let missed = coverage(&row.target, &row.target_numbers, lang, &mut tcov);
-            let missed_en = coverage(&row.en, &row.en_numbers, "en", &mut ecov);
+            let missed = coverage(&row.target, &row.target_items, lang, &mut tcov);
+            let missed_en = coverage(&row.en, &row.en_items, "en", &mut ecov);
             if args.misses {
                 for m in missed {
                     println!("  {lang} {} not read: {m}   | {}", row.id, row.target);
