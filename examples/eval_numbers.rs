@@ -372,7 +372,15 @@ fn inject(
             } else {
                 (m.start, end)
             };
-            Some((replace(text, s, e, ""), format!("dropped {}", m.text)))
+            let source_mention = extract(source, profile("en"))
+                .into_iter()
+                .find(|s| s.matches(m))
+                .map(|s| format!("{:?} {:?} alt={:?}", s.text, s.kind, s.alternatives))
+                .unwrap_or_default();
+            Some((
+                replace(text, s, e, ""),
+                format!("dropped {} (source {source_mention})", m.text),
+            ))
         }
         Injection::SwappedScale => {
             // The scale word follows the digits; replace it by the language's word for another

@@ -72,6 +72,10 @@ impl NumberMention {
         if !self.core.is_empty() && self.core == other.core && self.scale == other.scale {
             return true;
         }
+        // Copied as written (`$221bn` kept in a Hindi sentence whose profile has no `bn`).
+        if self.digits && other.digits && self.text == other.text {
+            return true;
+        }
         // A time may be written as a plain hour or as a decimal: `10am` = `las 10`,
         // `6.30` = `6.30`, `23.45` = `23:45`.
         let time_vs_plain = |time: &NumberMention, plain: &NumberMention| {
@@ -283,13 +287,13 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
                 } else {
                     text.len()
                 };
-                if let Some(v) = roman_value(&text[offset..word_end]) {
+                if let Some((v, start)) = roman_in_word(text, offset, word_end, profile) {
                     out.push(NumberMention::plain(
                         v,
                         NumberKind::Ordinal,
-                        &text[offset..word_end],
+                        &text[start..word_end],
                         false,
-                        offset,
+                        start,
                     ));
                     i = j;
                     continue;
@@ -306,7 +310,41 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
         }
     }
     share_scales(text, &mut out);
+    add_halves(text, &mut out, profile);
     join_myriad_groups(text, out)
+}
+
+/// `1 million et demi`, `15 milioni e mezzo`, `un milliard et demi`: half of the scale is added
+/// where one of the profile's `half_words` follows a number with a scale.
+fn add_halves(text: &str, mentions: &mut [NumberMention], profile: &Profile) {
+    if profile.numbers.half_words.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let unit = if m.scale >= 1e3 {
+            m.scale
+        } else if !m.digits && m.value >= 1e3 {
+            10f64.powi((m.value.log10() as i32 / 3) * 3)
+        } else {
+            continue;
+        };
+        let end = m.start + m.text.len();
+        let after = text[end..].trim_start().to_lowercase();
+        if let Some(half) = profile
+            .numbers
+            .half_words
+            .iter()
+            .find(|h| after.starts_with(h.as_str()))
+        {
+            let skipped = text[end..].len() - text[end..].trim_start().len();
+            let half_end = end + skipped + half.len();
+            if text.is_char_boundary(half_end) {
+                m.value += unit / 2.0;
+                m.text = text[m.start..half_end].to_string();
+                m.core.clear();
+            }
+        }
+    }
 }
 
 /// Joins a number in myriads and the smaller group written right after it: `16萬8千` = 168,000,
@@ -643,6 +681,56 @@ fn is_classifier(c: char) -> bool {
     "个個名位次年月日天人家种種项項场場架艘辆輛座件条條岁歲倍所间間支只隻张張本部国國".contains(c)
 }
 
+/// A Roman numeral in the word `text[start..end]`, after an elided article (`dell'VIII`) and
+/// before an ordinal suffix of the language (`XXe`, `XVIIIème`); a single `V` or `X` only before
+/// one of the profile's century words (`V secolo`). Returns the value and where it starts.
+fn roman_in_word(text: &str, start: usize, end: usize, profile: &Profile) -> Option<(f64, usize)> {
+    let word = &text[start..end];
+    let start = word
+        .rfind(['\'', '’'])
+        .map(|k| start + k + word[k..].chars().next().map_or(1, char::len_utf8))
+        .unwrap_or(start);
+    let word = &text[start..end];
+    let bare = std::iter::once(word)
+        .chain(
+            profile
+                .numbers
+                .ordinal_suffixes
+                .iter()
+                .filter_map(|suffix| word.strip_suffix(suffix.as_str())),
+        )
+        .find_map(roman_value);
+    if bare.is_some() {
+        return bare.map(|v| (v, start));
+    }
+    if matches!(word, "V" | "X") {
+        let next = text[end..]
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next();
+        let previous = text[..start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next();
+        let century = |w: Option<&str>| {
+            w.is_some_and(|w| profile.numbers.century_words.contains(&w.to_lowercase()))
+        };
+        // `V secolo`, `siglo V`, `V w.` (Polish wiek).
+        if century(next) || century(previous) {
+            return roman_value_single(word).map(|v| (v, start));
+        }
+    }
+    None
+}
+
+fn roman_value_single(word: &str) -> Option<f64> {
+    match word {
+        "V" => Some(5.0),
+        "X" => Some(10.0),
+        _ => None,
+    }
+}
+
 /// The value of a Roman numeral made of I, V and X (`II`, `XV`, `XIX`): centuries and monarchs.
 /// Single letters are left alone (`I` is a pronoun, `V` and `X` are letters).
 fn roman_value(word: &str) -> Option<f64> {
@@ -969,8 +1057,19 @@ fn read_words(
         Some((text[chars[k].0..stop_of(e)].to_lowercase(), e))
     };
     let (first, mut e) = word_at(i)?;
-    let ordinal = numbers.ordinal_words.get(&first).copied();
-    let mut acc = WordAccumulator::default();
+    let ordinal = std::iter::once(first.as_str())
+        .chain(
+            numbers
+                .word_prefixes
+                .iter()
+                .filter_map(|p| first.strip_prefix(p.as_str())),
+        )
+        .find_map(|w| numbers.ordinal_words.get(w).copied())
+        .or_else(|| ordinal_by_suffix(&first, numbers));
+    let mut acc = WordAccumulator {
+        units_before_tens: numbers.units_before_tens,
+        ..WordAccumulator::default()
+    };
     if let (Some(v), true) = (ordinal, numbers.ordinal_compounds) {
         // An ordinal that takes tens after it (Arabic الخامس عشر 15th, الخامس والأربعين 45th):
         // read on as a cardinal, and call the whole an ordinal.
@@ -992,6 +1091,18 @@ fn read_words(
     } else if !acc.push_compound(&first, profile) {
         return None;
     }
+    let ordinal_compound = ordinal.is_some() && numbers.ordinal_compounds;
+    // After an ordinal only its tens may follow: `عشر` (the teens) or the tens of twenty and
+    // more (`الخامس والأربعين`), not another ordinal (`الخامسة والرابعة عشرة` is 5th and 14th).
+    let tens_of_ordinal = |w: &str| {
+        !ordinal_compound
+            || decompose(w, profile).is_some_and(|parts| {
+                let v = parts[0].0;
+                parts.len() == 1
+                    && !ordinal_by_prefix_is_ordinal(w, profile)
+                    && (v == 10.0 || (20.0..100.0).contains(&v) && v % 10.0 == 0.0)
+            })
+    };
     let mut last_end = e;
     // Further words, with joiners ("and", "y", "-") between.
     loop {
@@ -1009,7 +1120,7 @@ fn read_words(
             // million` stops before `and`.
             let before_joiner = (acc.clone(), last_end);
             match word_at(k2) {
-                Some((w2, we2)) if acc.push_compound(&w2, profile) => {
+                Some((w2, we2)) if tens_of_ordinal(&w2) && acc.push_compound(&w2, profile) => {
                     let mut k3 = we2;
                     while k3 < chars.len() && chars[k3].1 == ' ' {
                         k3 += 1;
@@ -1028,7 +1139,7 @@ fn read_words(
                 _ => break,
             }
         }
-        if acc.push_compound(&w, profile) {
+        if tens_of_ordinal(&w) && acc.push_compound(&w, profile) {
             e = we;
             last_end = we;
         } else {
@@ -1064,14 +1175,30 @@ struct WordAccumulator {
     /// The last scale of a thousand or more that closed a group: a later one must be smaller
     /// (`three million and five million` is two numbers, `three million five thousand` one).
     last_big: Option<f64>,
+    /// The last value added since a scale.
+    last_small: Option<f64>,
+    /// Units written before the tens, in separate words (Arabic `أربعة عشر` 14,
+    /// `خمسة وأربعون` 45).
+    units_before_tens: bool,
 }
 
 impl WordAccumulator {
     /// Whether the parts of a word can continue this number.
     fn continues_with(&self, parts: &[(f64, bool)]) -> bool {
-        parts.iter().all(|&(v, is_scale)| {
-            !(is_scale && v >= 1000.0 && self.last_big.is_some_and(|b| v >= b))
-        })
+        let bigger_scale = parts
+            .iter()
+            .any(|&(v, is_scale)| is_scale && v >= 1000.0 && self.last_big.is_some_and(|b| v >= b));
+        // A separate word adds to the number only when smaller than the last one added
+        // (`twenty five`, `hundred and five`); `neljä kymmenestä` (four of ten) is two numbers.
+        let not_smaller = parts.first().is_some_and(|&(v, is_scale)| {
+            !is_scale
+                && self.last_small.is_some_and(|l| v >= l)
+                && !(self.units_before_tens
+                    && v % 10.0 == 0.0
+                    && v < 100.0
+                    && self.last_small < Some(10.0))
+        });
+        !bigger_scale && !not_smaller
     }
 
     fn push_value(&mut self, v: f64, is_scale: bool) {
@@ -1082,10 +1209,13 @@ impl WordAccumulator {
             self.total += g * v;
             self.group = 0.0;
             self.last_big = Some(v);
+            self.last_small = None;
         } else if is_scale {
             self.group = if self.group == 0.0 { v } else { self.group * v };
+            self.last_small = None;
         } else {
             self.group += v;
+            self.last_small = Some(v);
         }
     }
 
@@ -1129,16 +1259,70 @@ fn strip_case_ending(word: &str, numbers: &crate::lang::profile::NumberRules) ->
         .map(|(_, v)| v)
 }
 
+/// Whether a word is an ordinal word once an attached clitic is stripped (`والرابعة`).
+fn ordinal_by_prefix_is_ordinal(word: &str, profile: &Profile) -> bool {
+    let numbers = &profile.numbers;
+    std::iter::once(word)
+        .chain(
+            numbers
+                .word_prefixes
+                .iter()
+                .filter_map(|p| word.strip_prefix(p.as_str())),
+        )
+        .any(|w| numbers.ordinal_words.contains_key(w))
+}
+
+/// An ordinal word made from a cardinal by a suffix: French `quinz|ième` (quinze), Italian
+/// `sedic|esimo` (sedici), or from a stem of the profile's `ordinal_stems` with a case ending:
+/// Czech `pát|ém`, `osm|ého`.
+fn ordinal_by_suffix(word: &str, numbers: &crate::lang::profile::NumberRules) -> Option<f64> {
+    if numbers.words.contains_key(word) {
+        return None; // a cardinal that happens to end like an ordinal (Czech `jedné`)
+    }
+    numbers
+        .ordinal_word_suffixes
+        .iter()
+        .filter_map(|suffix| {
+            word.strip_suffix(suffix.as_str())
+                .map(|stem| (suffix, stem))
+        })
+        .filter(|(_, stem)| stem.chars().count() >= 2)
+        .filter_map(|(suffix, stem)| {
+            let v = numbers.ordinal_stems.get(stem).copied().or_else(|| {
+                // The cardinal with its last vowel restored (quinz → quinze, sedic → sedici),
+                // in languages that derive ordinals so, not from case endings (Czech `jedné`).
+                if !numbers.ordinals_from_cardinals {
+                    return None;
+                }
+                std::iter::once(stem.to_string())
+                    .chain(["e", "i", "o", "a"].iter().map(|v| format!("{stem}{v}")))
+                    .find_map(|w| numbers.words.get(&w).copied())
+            })?;
+            Some((suffix.len(), v))
+        })
+        .max_by_key(|&(len, _)| len)
+        .map(|(_, v)| v)
+}
+
 /// The number that begins a compound adjective (`zweimonatig`, `tříprocentní`, `двухмесячный`):
 /// a stem of the profile's `compound_stems` followed by at least four more letters.
 fn compound_adjective(word: &str, numbers: &crate::lang::profile::NumberRules) -> Option<f64> {
-    numbers
-        .compound_stems
-        .iter()
-        .filter(|(stem, _)| word.starts_with(stem.as_str()))
-        .filter(|(stem, _)| word[stem.len()..].chars().count() >= 4)
-        .max_by_key(|(stem, _)| stem.len())
-        .map(|(_, v)| *v)
+    if numbers.compound_stems.is_empty() || numbers.not_number_words.iter().any(|w| w == word) {
+        return None; // a language that does not write such compounds (`tenant` is not 10)
+    }
+    // The longest prefix that is a number word or a stem (`achtzehn|jährige`, `kolme|metrinen`).
+    let listed = |prefix: &str| {
+        numbers
+            .compound_stems
+            .get(prefix)
+            .or_else(|| numbers.words.get(prefix))
+            .copied()
+    };
+    word.char_indices()
+        .map(|(k, _)| k)
+        .filter(|&k| k > 0 && word[k..].chars().count() >= 4)
+        .rev()
+        .find_map(|k| listed(&word[..k]))
 }
 
 /// Splits a word into number words, scales and joiners of the profile, longest first. `None`
@@ -1380,6 +1564,47 @@ mod tests {
         assert_eq!(values("三名士兵", "zh"), [(3.0, false)]);
         assert_eq!(strong("可產生多達2900千瓦的電力", "zh"), [2900.0]);
         assert_eq!(values("لم تتجاوز العشرين من عمرها", "ar"), [(20.0, false)]);
+        // Roman numerals after an elided article, with an ordinal suffix, and a lone V or X
+        // beside a century word.
+        assert_eq!(values("alla fine dell'VIII secolo", "it"), [(8.0, false)]);
+        assert_eq!(values("au XXe siècle", "fr"), [(20.0, false)]);
+        assert_eq!(values("nel V secolo a.C.", "it"), [(5.0, false)]);
+        assert_eq!(values("en el siglo V a. C.", "es"), [(5.0, false)]);
+        assert_eq!(values("Vitamin V is", "en"), []);
+    }
+
+    #[test]
+    fn ordinal_words_by_suffix_and_halves() {
+        assert_eq!(values("du quinzième siècle", "fr"), [(15.0, false)]);
+        assert_eq!(values("del sedicesimo secolo", "it"), [(16.0, false)]);
+        assert_eq!(values("v pátém století", "cs"), [(5.0, false)]);
+        assert_eq!(values("Viidennellä vuosisadalla", "fi"), [(5.0, false)]);
+        assert_eq!(values("पांचवी सदी में", "hi"), [(5.0, false)]);
+        // A Czech cardinal that ends like an ordinal stays a cardinal.
+        assert_eq!(
+            extract("jedné z nich", profile("cs"))[0].kind,
+            NumberKind::Cardinal
+        );
+        assert_eq!(
+            strong("à 1 million et demi de dollars", "fr"),
+            [1_500_000.0]
+        );
+        assert_eq!(strong("15 milioni e mezzo", "it"), [15_500_000.0]);
+        assert_eq!(values("un milliard et demi", "fr"), [(1.5e9, false)]);
+        // Turkish endings on number words and scales.
+        assert_eq!(values("yalnızca ellisi", "tr"), [(50.0, false)]);
+        assert_eq!(strong("5,7 milyondan fazla", "tr"), [5_700_000.0]);
+        // Arabic: units before tens; an ordinal takes its tens, not the next ordinal.
+        assert_eq!(values("أربعة عشر رجلا", "ar"), [(14.0, false)]);
+        assert_eq!(
+            values("بين الخامسة والرابعة عشرة", "ar"),
+            [(5.0, false), (14.0, false)]
+        );
+        // Separate words add only when smaller: four of ten is two numbers.
+        assert_eq!(
+            values("Neljä kymmenestä", "fi"),
+            [(4.0, false), (10.0, false)]
+        );
     }
 
     #[test]

@@ -138,6 +138,33 @@ pub struct NumberRules {
     /// evidence, like every number in words.
     #[serde(default)]
     pub compound_stems: HashMap<String, f64>,
+    /// Suffixes that make an ordinal word from a cardinal word or an `ordinal_stems` entry:
+    /// French `ième` (quinzième), Italian `esimo` (sedicesimo), Czech case endings (pátém).
+    #[serde(default)]
+    pub ordinal_word_suffixes: Vec<String>,
+    /// Ordinal stems that take `ordinal_word_suffixes`, with their value: Czech `pát = 5`.
+    #[serde(default)]
+    pub ordinal_stems: HashMap<String, f64>,
+    /// Words for `century`, lower-cased: a single Roman `V` or `X` before one is a number
+    /// (`V secolo`, `X siècle`).
+    #[serde(default)]
+    pub century_words: Vec<String>,
+    /// Whether ordinal words are made from the cardinal words by `ordinal_word_suffixes`
+    /// (French `quinzième` from `quinze`, Italian `sedicesimo`, Hindi `पांचवीं`).
+    #[serde(default)]
+    pub ordinals_from_cardinals: bool,
+    /// Words that add half the scale after a number with one, lower-cased: `et demi` (`1 million
+    /// et demi` = 1.5 million), `e mezzo`, `y medio`.
+    #[serde(default)]
+    pub half_words: Vec<String>,
+    /// Words that begin with a number but are not one, lower-cased: Czech `století` (century,
+    /// `sto` + `letí`).
+    #[serde(default)]
+    pub not_number_words: Vec<String>,
+    /// Whether units are written before the tens in separate words (Arabic `أربعة عشر` 14,
+    /// `خمسة وأربعون` 45).
+    #[serde(default)]
+    pub units_before_tens: bool,
     /// Lower-case words that may be joined by a hyphen to a number that stays a quantity:
     /// `mid` (mid-1980s), `pre`, `post`. Any other word so joined makes a code (`F-16`).
     #[serde(default)]
