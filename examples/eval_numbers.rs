@@ -104,6 +104,13 @@ const INDEFINITE: &[&str] = &[
     "tysiące",
     "miliony", // ru
     "несколько",
+    "нескольким",
+    "несколькими",
+    "больше",
+    "меньше",
+    "мало",
+    "немного",
+    "пол",
     "нескольких",
     "много",
     "многих",
@@ -194,8 +201,9 @@ fn is_indefinite(token: &str) -> bool {
     INDEFINITE.iter().any(|w| *w == lower)
 }
 
-/// Marks each annotated token read when some extracted mention's span overlaps the token's
-/// occurrence (tokens are searched in order through the text). Returns the tokens not read.
+/// Marks each annotated token read when some extracted mention's span overlaps one of the
+/// token's occurrences (tokens are searched in order through the text). Returns the tokens not
+/// read.
 fn coverage(text: &str, tokens: &[String], lang: &str, cov: &mut Coverage) -> Vec<String> {
     let mentions = extract(text, profile(lang));
     let lower = text.to_lowercase();
@@ -213,25 +221,32 @@ fn coverage(text: &str, tokens: &[String], lang: &str, cov: &mut Coverage) -> Ve
         } else {
             token.clone()
         };
-        let Some(at) = hay[from..].find(&needle).map(|p| p + from) else {
-            // The tokeniser split or normalised it; look from the start once.
-            match hay.find(&needle) {
-                Some(at) => {
-                    if read_at(&mentions, at, at + needle.len()) {
-                        cov.read += 1;
-                    } else {
-                        missed.push(token.clone());
-                    }
-                }
-                None => missed.push(format!("{token} (not found)")),
-            }
-            continue;
+        // The annotation gives no offsets: of the token's occurrences from the previous
+        // token on (or, failing those, anywhere), the first one read counts (a Chinese 一 in
+        // 统一 before the numeral 一 must not hide it).
+        let occurrences = |from: usize| {
+            hay[from..]
+                .match_indices(needle.as_str())
+                .map(|(p, _)| p + from)
+                .collect::<Vec<_>>()
         };
-        from = at + needle.len();
-        if read_at(&mentions, at, at + needle.len()) {
-            cov.read += 1;
-        } else {
-            missed.push(token.clone());
+        let mut places = occurrences(from);
+        if places.is_empty() {
+            places = occurrences(0);
+        }
+        match places
+            .iter()
+            .find(|&&at| read_at(&mentions, at, at + needle.len()))
+        {
+            Some(&at) => {
+                cov.read += 1;
+                from = from.max(at + needle.len());
+            }
+            None if places.is_empty() => missed.push(format!("{token} (not found)")),
+            None => {
+                missed.push(token.clone());
+                from = from.max(places[0] + needle.len());
+            }
         }
     }
     missed

@@ -244,9 +244,12 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             // classifier (一个, 一名). A lone 二…九 or 两 is a number (两国, 三人); 万, 亿 alone
             // are words (万一, 亿万) and left alone. Always weak evidence.
             let classifier = chars.get(j).is_some_and(|&(_, n)| is_classifier(n));
+            // `之一` one of; `這一`, `另一`, `任一`, `每一`: this, another, any, each one.
+            let one_of = i > 0 && "之這这那另任每第".contains(chars[i - 1].1);
             let meaningful = run.len() >= 2
                 || han_unit(run[0]).is_some()
                 || classifier
+                || one_of
                 || i > 0 && chars[i - 1].1 == '第'
                 || han_digit(run[0]).is_some_and(|d| d >= 2);
             if meaningful {
@@ -665,6 +668,11 @@ fn ascii_form(c: char) -> char {
     }
 }
 
+/// Lower case for matching words: Turkish `İki` becomes `iki`, not `i̇ki` with a combining dot.
+fn lower(word: &str) -> String {
+    word.to_lowercase().replace('\u{307}', "")
+}
+
 /// A letter, or a combining mark written on one: the vowel signs and viramas of Devanagari and
 /// Thai, Arabic and Hebrew points (`ट्रिलियन` is one word). Rust's `is_alphabetic` leaves some
 /// of these out.
@@ -678,7 +686,10 @@ fn is_word_char(c: char) -> bool {
 
 /// Han characters that count things (个, 名, 年...): a single numeral before one is a number.
 fn is_classifier(c: char) -> bool {
-    "个個名位次年月日天人家种種项項场場架艘辆輛座件条條岁歲倍所间間支只隻张張本部国國".contains(c)
+    "个個名位次年月日天人家种種项項场場架艘辆輛座件条條岁歲倍所间間支只隻张張本部国國\
+     段步点點份集面席派根则則道匹排处處篇首颗顆台臺头頭套批群片封笔筆门門棵朵队隊层層幅\
+     双雙对對句声聲阵陣番回趟遍届屆期季代轮輪任起堆波局"
+        .contains(c)
 }
 
 /// A Roman numeral in the word `text[start..end]`, after an elided article (`dell'VIII`) and
@@ -812,8 +823,33 @@ fn read_time(text: &str, chars: &[(usize, char)], i: usize) -> Option<(f64, usiz
         }
         None
     };
-    let sep = chars.get(i + hn).map(|&(_, c)| c);
     let minutes = |h: u32, m: u32| f64::from((h % 12) * 60 + m);
+    // `23 h 45` (French with spaces), `23點45分`, `23時45分`, `23시 45분`.
+    let spaces = |mut k: usize| {
+        while chars
+            .get(k)
+            .is_some_and(|&(_, c)| c == ' ' || c == '\u{a0}')
+        {
+            k += 1;
+        }
+        k
+    };
+    let mark = spaces(i + hn);
+    if let Some(&(_, m)) = chars.get(mark) {
+        let spaced_h = m == 'h' && mark > i + hn;
+        if spaced_h || "點点時时시".contains(m) {
+            let at = spaces(mark + 1);
+            let (mins, mn) = digits_at(at, 3);
+            if mn == 2 && mins < 60 {
+                let mut end = at + mn;
+                if chars.get(end).is_some_and(|&(_, c)| c == '分' || c == '분') {
+                    end += 1;
+                }
+                return Some((minutes(hours, mins), end));
+            }
+        }
+    }
+    let sep = chars.get(i + hn).map(|&(_, c)| c);
     if let Some(sep @ (':' | '.' | 'h' | 'H')) = sep {
         let (mins, mn) = digits_at(i + hn + 1, 3);
         if mn == 2 && mins < 60 {
@@ -1049,12 +1085,12 @@ fn read_words(
         // A number word written with a hyphen in the profile (`huit-centes`, `dos-cents`).
         if chars.get(e).is_some_and(|&(_, c)| c == '-') {
             let e2 = run_end(e + 1);
-            let joined = text[chars[k].0..stop_of(e2)].to_lowercase();
+            let joined = lower(&text[chars[k].0..stop_of(e2)]);
             if e2 > e + 1 && numbers.words.contains_key(&joined) {
                 return Some((joined, e2));
             }
         }
-        Some((text[chars[k].0..stop_of(e)].to_lowercase(), e))
+        Some((lower(&text[chars[k].0..stop_of(e)]), e))
     };
     let (first, mut e) = word_at(i)?;
     let ordinal = std::iter::once(first.as_str())
@@ -1571,6 +1607,14 @@ mod tests {
         assert_eq!(values("nel V secolo a.C.", "it"), [(5.0, false)]);
         assert_eq!(values("en el siglo V a. C.", "es"), [(5.0, false)]);
         assert_eq!(values("Vitamin V is", "en"), []);
+        let times = |text: &str, lang: &str| -> Vec<(f64, NumberKind)> {
+            extract(text, profile(lang))
+                .into_iter()
+                .map(|m| (m.value, m.kind))
+                .collect()
+        };
+        assert_eq!(times("à 23 h 45", "fr"), [(705.0, NumberKind::Time)]);
+        assert_eq!(times("在23點45分講話", "zh"), [(705.0, NumberKind::Time)]);
     }
 
     #[test]
