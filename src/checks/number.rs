@@ -113,8 +113,12 @@ fn pair_up<'a>(
             if source_used[i] || s.digits != source_digits {
                 continue;
             }
+            // A `1` in digits is not satisfied by an article-like `ein`, `un`, `一` (the word
+            // for one is everywhere); it is by a word in the same kind's sense (`eins`, `the
+            // first`), or by digits.
             let found = (0..target.len())
                 .filter(|&j| !target_used[j] && target[j].digits == target_digits)
+                .filter(|&j| !s.digits || target[j].digits || is_informative_word(target[j]))
                 .find(|&j| s.matches(target[j]));
             if let Some(j) = found {
                 target_used[j] = true;
