@@ -29,6 +29,7 @@
 //!       [--show KIND]   (print the injections of KIND that were missed at error)
 //!       [--misses]      (print the annotated numerals not read, and the false alarms)
 //!   cargo run --release --example eval_numbers -- pair en "source text" de "target text"
+//!   cargo run --release --example eval_numbers -- --reverse   (each language as the source)
 
 #[path = "common/pud.rs"]
 mod pud;
@@ -499,6 +500,44 @@ fn findings(en: &str, lang: &str, target: &str) -> (usize, usize) {
     (errors, issues.len())
 }
 
+/// `--reverse`: the target language as the source and English as the target; prints the false
+/// alarms on the untouched pairs, with and without the reviewed slips.
+fn reverse_false_alarms(args: &Args) {
+    let errata = read_errata(&args.errata);
+    println!(
+        "{:<4} {:>11} {:>11} {:>11}   (source: the language; target: en)",
+        "lang", "FA error%", "FA any%", "FA-errata%"
+    );
+    for lang in &args.langs {
+        let rows = read_rows(&args.dir.join(format!("{lang}.tsv")), lang, "numbers");
+        let (mut err, mut any, mut slips) = (0, 0, 0);
+        for row in &rows {
+            let ctx = PairContext {
+                source: Side::new(lang, row.target.clone()),
+                target: Side::new("en", row.en.clone()),
+                confidence: 1.0,
+            };
+            let issues = number::check(&ctx);
+            if issues.iter().any(|i| i.severity == Severity::Error) {
+                err += 1;
+                if errata.contains(&(lang.clone(), row.id.clone())) {
+                    slips += 1;
+                } else if args.misses {
+                    println!("  {lang} {}\n     {}\n     {}", row.id, row.target, row.en);
+                }
+            }
+            any += usize::from(!issues.is_empty());
+        }
+        let n = rows.len().max(1) as f64;
+        println!(
+            "{lang:<4} {:>11.1} {:>11.1} {:>11.1}",
+            100.0 * err as f64 / n,
+            100.0 * any as f64 / n,
+            100.0 * (err - slips) as f64 / n
+        );
+    }
+}
+
 /// The reviewed list of pairs whose number finding is right (`scripts/pud-number-errata.tsv`):
 /// (language, sentence id).
 fn read_errata(path: &std::path::Path) -> std::collections::HashSet<(String, String)> {
@@ -521,6 +560,7 @@ struct Args {
     show: Option<String>,
     misses: bool,
     errata: std::path::PathBuf,
+    reverse: bool,
 }
 
 fn parse_args() -> Args {
@@ -534,6 +574,7 @@ fn parse_args() -> Args {
         show: None,
         misses: false,
         errata: "scripts/pud-number-errata.tsv".into(),
+        reverse: false,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -550,6 +591,7 @@ fn parse_args() -> Args {
             "--seed" => args.seed = it.next().expect("--seed N").parse().expect("a number"),
             "--show" => args.show = it.next(),
             "--misses" => args.misses = true,
+            "--reverse" => args.reverse = true,
             "--errata" => args.errata = it.next().expect("--errata FILE").into(),
             other => panic!("unknown argument {other}"),
         }
@@ -583,6 +625,9 @@ fn main() {
         return explain_pair(&argv[1..]);
     }
     let args = parse_args();
+    if args.reverse {
+        return reverse_false_alarms(&args);
+    }
     println!(
         "{:<4} {:>13} {:>13} {:>11} {:>11} {:>11}   injected: recall at error % (any %) [n]",
         "lang", "extract tgt%", "extract en%", "FA error%", "FA any%", "FA-errata%"

@@ -6,7 +6,7 @@
 //! are also pronouns and articles.
 
 use super::{Issue, PairContext};
-use crate::extract::numbers::format_value;
+use crate::extract::numbers::{format_value, same_value};
 use crate::extract::{NumberKind, NumberMention};
 use crate::finding::{CheckId, Severity};
 
@@ -29,7 +29,33 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         return Vec::new(); // omission and addition speak for whole sentences
     }
     let (source_left, target_left, matched_values) = pair_up(&source, &target);
-    let mut target_left = target_left;
+    // A number that the other side writes inside a date (`21 October` = `10月21日`) is there:
+    // dates are the date check's business, but they still account for a number.
+    let dates = |side: &PairContext, source_side: bool| -> Vec<NumberMention> {
+        let facts = if source_side {
+            &side.source.facts
+        } else {
+            &side.target.facts
+        };
+        facts
+            .numbers
+            .iter()
+            .filter(|n| n.kind == NumberKind::Date)
+            .cloned()
+            .collect()
+    };
+    let (source_dates, target_dates) = (dates(ctx, true), dates(ctx, false));
+    let in_dates = |n: &NumberMention, dates: &[NumberMention]| {
+        dates.iter().any(|d| same_value(d.value, n.value))
+    };
+    let source_left: Vec<&NumberMention> = source_left
+        .into_iter()
+        .filter(|s| !in_dates(s, &target_dates))
+        .collect();
+    let mut target_left: Vec<&NumberMention> = target_left
+        .into_iter()
+        .filter(|t| !in_dates(t, &source_dates))
+        .collect();
     let mut issues = Vec::new();
     for s in source_left {
         // The closest unmatched target number in the text's order is taken as the changed

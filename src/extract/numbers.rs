@@ -314,7 +314,58 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
     }
     share_scales(text, &mut out);
     add_halves(text, &mut out, profile);
-    join_myriad_groups(text, out)
+    mark_cjk_dates(text, &mut out);
+    join_century_decades(text, join_myriad_groups(text, out))
+}
+
+/// Digits before 月 or 日 (`10月21日`) and Korean 월, 일 after a month, are a month and a day:
+/// the date check's business, like `13.01.2022`. Not 日間 (days long).
+fn mark_cjk_dates(text: &str, mentions: &mut [NumberMention]) {
+    let mut after_month = false;
+    for m in mentions.iter_mut() {
+        if !m.digits {
+            continue;
+        }
+        let rest = &text[m.start + m.text.len()..];
+        let month = rest.starts_with('月') || rest.trim_start().starts_with('월');
+        let day = (rest.starts_with('日') && !rest.starts_with("日間"))
+            || rest.starts_with('号')
+            || rest.starts_with('號')
+            || after_month && rest.trim_start().starts_with('일');
+        if month || day {
+            m.kind = NumberKind::Date;
+        }
+        after_month = month;
+    }
+}
+
+/// `19世紀50年代` (the 1950s) is one decade: 1950, also `50` as the decade is often said.
+fn join_century_decades(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberMention> {
+    let mut out: Vec<NumberMention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let between = text
+                .get(prev.start + prev.text.len()..m.start)
+                .unwrap_or("");
+            let decade = text[m.start + m.text.len()..].starts_with("年代");
+            if ["世紀", "世纪"].contains(&between)
+                && decade
+                && prev.digits
+                && m.digits
+                && m.value < 100.0
+            {
+                let year = (prev.value - 1.0) * 100.0 + m.value;
+                prev.text = text[prev.start..m.start + m.text.len()].to_string();
+                prev.alternatives = vec![m.value];
+                prev.value = year;
+                prev.kind = NumberKind::Cardinal;
+                prev.core.clear();
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// `1 million et demi`, `15 milioni e mezzo`, `un milliard et demi`: half of the scale is added
@@ -1615,6 +1666,18 @@ mod tests {
         };
         assert_eq!(times("à 23 h 45", "fr"), [(705.0, NumberKind::Time)]);
         assert_eq!(times("在23點45分講話", "zh"), [(705.0, NumberKind::Time)]);
+        assert_eq!(
+            times("1832年10月31日", "zh"),
+            [
+                (1832.0, NumberKind::Cardinal),
+                (10.0, NumberKind::Date),
+                (31.0, NumberKind::Date)
+            ]
+        );
+        assert_eq!(
+            extract("19世紀50年代", profile("zh"))[0].alternatives,
+            [50.0]
+        );
     }
 
     #[test]
