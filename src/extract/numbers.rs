@@ -1394,7 +1394,10 @@ fn ordinal_by_suffix(word: &str, numbers: &crate::lang::profile::NumberRules) ->
 /// The number that begins a compound adjective (`zweimonatig`, `tříprocentní`, `двухмесячный`):
 /// a stem of the profile's `compound_stems` followed by at least four more letters.
 fn compound_adjective(word: &str, numbers: &crate::lang::profile::NumberRules) -> Option<f64> {
-    if numbers.compound_stems.is_empty() || numbers.not_number_words.iter().any(|w| w == word) {
+    if numbers.compound_stems.is_empty()
+        || !may_be_number_word(word, numbers)
+        || numbers.not_number_words.iter().any(|w| w == word)
+    {
         return None; // a language that does not write such compounds (`tenant` is not 10)
     }
     // The longest prefix that is a number word or a stem (`achtzehn|jährige`, `kolme|metrinen`).
@@ -1412,10 +1415,39 @@ fn compound_adjective(word: &str, numbers: &crate::lang::profile::NumberRules) -
         .find_map(|k| listed(&word[..k]))
 }
 
+/// The first two characters of a lower-case word.
+fn head2(word: &str) -> &str {
+    let end = word.char_indices().nth(2).map_or(word.len(), |(k, _)| k);
+    &word[..end]
+}
+
+/// Whether a lower-case word may be a number word of the profile: it starts as one of its
+/// words, scales, ordinals, stems or clitics does.
+fn may_be_number_word(word: &str, numbers: &crate::lang::profile::NumberRules) -> bool {
+    let starts = numbers.starts.get_or_init(|| {
+        numbers
+            .words
+            .keys()
+            .chain(numbers.scales.keys())
+            .chain(numbers.ordinal_words.keys())
+            .chain(numbers.stems.keys())
+            .chain(numbers.ordinal_stems.keys())
+            .chain(numbers.compound_stems.keys())
+            .chain(numbers.word_prefixes.iter())
+            .map(|w| head2(w).to_string())
+            .collect()
+    });
+    starts.contains(head2(word))
+        || word.chars().count() == 1 && starts.iter().any(|s| s.starts_with(word))
+}
+
 /// Splits a word into number words, scales and joiners of the profile, longest first. `None`
 /// unless the whole word is consumed.
 fn decompose(word: &str, profile: &Profile) -> Option<Vec<(f64, bool)>> {
     let numbers = &profile.numbers;
+    if !may_be_number_word(word, numbers) {
+        return None;
+    }
     if let Some(&v) = numbers.words.get(word) {
         return Some(vec![(v, false)]);
     }

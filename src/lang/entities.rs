@@ -351,8 +351,9 @@ pub fn find(text: &str, lang: &str) -> Vec<EntityMatch> {
     let index = lang_index(lang);
     let words = word_spans(text);
     let mut found: Vec<EntityMatch> = Vec::new();
-    let mut tried: std::collections::HashSet<*const FormRef> = std::collections::HashSet::new();
-    for &(s, e) in &words {
+    // The index is keyed by a form's first word, so a form found through the word at `wi` can
+    // only start there: each candidate is tried at that one place, not over the whole text.
+    for (wi, &(s, e)) in words.iter().enumerate() {
         let w = &text[s..e];
         let folded = fold(w);
         let mut keys = vec![key3(&folded)];
@@ -372,10 +373,7 @@ pub fn find(text: &str, lang: &str) -> Vec<EntityMatch> {
         keys.dedup();
         for k in keys {
             for f in index.spaced.get(&k).into_iter().flatten() {
-                if !tried.insert(f as *const FormRef) {
-                    continue;
-                }
-                for (start, end) in find_form(text, &words, &f.form) {
+                if let Some((start, end)) = form_at(text, &words, wi, &f.form) {
                     found.push(EntityMatch {
                         entity: f.entity,
                         start,
@@ -485,6 +483,19 @@ pub fn names_entity(text: &str, lang: &str, entity: usize) -> bool {
 }
 
 /// Where a form occurs in a text, as byte spans.
+/// The span of `form` (a form written with spaces) if it starts at the text's word `wi`.
+fn form_at(text: &str, words: &[(usize, usize)], wi: usize, form: &str) -> Option<(usize, usize)> {
+    let form_words: Vec<&str> = word_spans(form).iter().map(|&(s, e)| &form[s..e]).collect();
+    if form_words.is_empty() || wi + form_words.len() > words.len() {
+        return None;
+    }
+    let ok = form_words.iter().enumerate().all(|(k, fw)| {
+        let (s, e) = words[wi + k];
+        word_matches(fw, &text[s..e])
+    });
+    ok.then(|| (words[wi].0, words[wi + form_words.len() - 1].1))
+}
+
 fn find_form(text: &str, words: &[(usize, usize)], form: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if mode_of(form) == Mode::Unspaced {

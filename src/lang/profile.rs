@@ -157,6 +157,10 @@ pub struct NumberRules {
     /// et demi` = 1.5 million), `e mezzo`, `y medio`.
     #[serde(default)]
     pub half_words: Vec<String>,
+    /// The first two letters of every listed word, stem and clitic, filled on first use: a word
+    /// that starts otherwise is not a number word, which spares the decomposition for most words.
+    #[serde(skip)]
+    pub starts: std::sync::OnceLock<std::collections::HashSet<String>>,
     /// Words that begin with a number but are not one, lower-cased: Czech `století` (century,
     /// `sto` + `letí`).
     #[serde(default)]
