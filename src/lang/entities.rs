@@ -291,6 +291,18 @@ struct FormRef {
     entity: usize,
     form: String,
     unspaced: bool,
+    /// The form's Han syllables (`mei guo` for 美国), read once.
+    syllables: Vec<String>,
+}
+
+/// The syllables of a Han form, empty unless every character is Han.
+fn form_syllables(form: &str) -> Vec<String> {
+    if !form.chars().all(|c| script_of(c) == Some(Script::Han)) {
+        return Vec::new();
+    }
+    form.chars()
+        .map(|c| any_ascii::any_ascii_char(c).to_ascii_lowercase())
+        .collect()
 }
 
 /// The forms of one language: spaced forms by the first three letters of their first word (a
@@ -322,6 +334,7 @@ fn lang_index(lang: &str) -> &'static LangIndex {
                     entity: idx,
                     form: form.clone(),
                     unspaced: true,
+                    syllables: form_syllables(form),
                 });
                 continue;
             }
@@ -337,6 +350,7 @@ fn lang_index(lang: &str) -> &'static LangIndex {
                 entity: idx,
                 form: form.clone(),
                 unspaced: false,
+                syllables: Vec::new(),
             });
         }
     }
@@ -387,7 +401,7 @@ pub fn find(text: &str, lang: &str) -> Vec<EntityMatch> {
         let syllables = TextSyllables::new(text);
         for f in &index.unspaced {
             debug_assert!(f.unspaced);
-            for (start, end) in find_unspaced(text, &f.form, &syllables) {
+            for (start, end) in find_unspaced(text, &f.form, &f.syllables, &syllables) {
                 found.push(EntityMatch {
                     entity: f.entity,
                     start,
@@ -420,29 +434,41 @@ fn mode_of_char(c: char) -> Mode {
 /// The Han syllables of a text, read once for all forms.
 struct TextSyllables {
     chars: Vec<(usize, char, String)>,
+    /// Where each syllable starts, so that a form is compared only where its first syllable is.
+    at: std::collections::HashMap<String, Vec<usize>>,
 }
 
 impl TextSyllables {
     fn new(text: &str) -> TextSyllables {
-        TextSyllables {
-            chars: text
-                .char_indices()
-                .map(|(i, c)| {
-                    let syl = if script_of(c) == Some(Script::Han) {
-                        any_ascii::any_ascii_char(c).to_ascii_lowercase()
-                    } else {
-                        String::new()
-                    };
-                    (i, c, syl)
-                })
-                .collect(),
+        let chars: Vec<(usize, char, String)> = text
+            .char_indices()
+            .map(|(i, c)| {
+                let syl = if script_of(c) == Some(Script::Han) {
+                    any_ascii::any_ascii_char(c).to_ascii_lowercase()
+                } else {
+                    String::new()
+                };
+                (i, c, syl)
+            })
+            .collect();
+        let mut at: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (k, (_, _, syl)) in chars.iter().enumerate() {
+            if !syl.is_empty() {
+                at.entry(syl.clone()).or_default().push(k);
+            }
         }
+        TextSyllables { chars, at }
     }
 }
 
 /// Where an unspaced form occurs: as written, else (Han) by its syllables, so that 美國 matches
 /// the form 美国.
-fn find_unspaced(text: &str, form: &str, syllables: &TextSyllables) -> Vec<(usize, usize)> {
+fn find_unspaced(
+    text: &str,
+    form: &str,
+    form_syl: &[String],
+    syllables: &TextSyllables,
+) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if form.chars().count() < 2 {
         // A one-character abbreviation (米, 俄) is too ambiguous to find on its own.
@@ -451,25 +477,23 @@ fn find_unspaced(text: &str, form: &str, syllables: &TextSyllables) -> Vec<(usiz
     for (i, _) in text.match_indices(form) {
         out.push((i, i + form.len()));
     }
-    if !out.is_empty() || !form.chars().all(|c| script_of(c) == Some(Script::Han)) {
+    if !out.is_empty() || form_syl.is_empty() {
         return out;
     }
-    let form_syl: Vec<String> = form
-        .chars()
-        .map(|c| any_ascii::any_ascii_char(c).to_ascii_lowercase())
-        .collect();
     let n = form_syl.len();
     let chars = &syllables.chars;
-    if chars.len() < n {
-        return out;
-    }
-    for i in 0..=chars.len() - n {
-        if (0..n).all(|k| !chars[i + k].2.is_empty() && chars[i + k].2 == form_syl[k]) {
+    let starts = syllables
+        .at
+        .get(&form_syl[0])
+        .map_or(&[][..], Vec::as_slice);
+    for &i in starts {
+        if i + n <= chars.len()
+            && (0..n).all(|k| !chars[i + k].2.is_empty() && chars[i + k].2 == form_syl[k])
+        {
             let end = chars.get(i + n).map_or(text.len(), |x| x.0);
             out.push((chars[i].0, end));
         }
     }
-    let _ = text;
     out
 }
 
@@ -499,7 +523,7 @@ fn form_at(text: &str, words: &[(usize, usize)], wi: usize, form: &str) -> Optio
 fn find_form(text: &str, words: &[(usize, usize)], form: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     if mode_of(form) == Mode::Unspaced {
-        return find_unspaced(text, form, &TextSyllables::new(text));
+        return find_unspaced(text, form, &form_syllables(form), &TextSyllables::new(text));
     }
     let form_words: Vec<&str> = word_spans(form).iter().map(|&(s, e)| &form[s..e]).collect();
     if form_words.is_empty() || words.len() < form_words.len() {
