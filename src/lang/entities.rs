@@ -268,6 +268,9 @@ fn clitic_match(form_word: &str, text_word: &str) -> bool {
 /// Lower case, with accents removed, for comparing Latin, Cyrillic and Greek words.
 pub fn fold(word: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
+    if word.is_ascii() {
+        return word.to_ascii_lowercase(); // no marks to strip, nothing to compose
+    }
     word.nfd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c) || is_kept_mark(*c))
         .flat_map(char::to_lowercase)
