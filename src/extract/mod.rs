@@ -1,8 +1,9 @@
 //! Extraction: the facts of one segment, computed once and compared by every check.
 //!
-//! A segment's [`Facts`] hold its numbers, name candidates, quotations and script statistics.
-//! Checks never re-parse text; the aligner uses the same facts as anchors.
+//! A segment's [`Facts`] hold its numbers, dates, name candidates, quotations and script
+//! statistics. Checks never re-parse text; the aligner uses the same facts as anchors.
 
+pub mod dates;
 pub mod names;
 pub mod numbers;
 pub mod quotes;
@@ -13,6 +14,7 @@ use std::hash::{Hash, Hasher};
 
 use crate::lang::profile::Profile;
 
+pub use dates::{DateMention, DateValue};
 pub use names::NameMention;
 pub use numbers::{NumberKind, NumberMention};
 pub use quotes::Quotation;
@@ -21,7 +23,9 @@ pub use script::ScriptStats;
 /// Everything the checks need to know about one sentence (or one bilingual unit).
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
+    /// Numbers; those inside a date (its day, its year) have the kind [`NumberKind::Date`].
     pub numbers: Vec<NumberMention>,
+    pub dates: Vec<DateMention>,
     pub names: Vec<NameMention>,
     pub quotes: Vec<Quotation>,
     pub script: ScriptStats,
@@ -29,8 +33,18 @@ pub struct Facts {
 
 /// Extracts the facts of one text in the language described by `profile`.
 pub fn extract(text: &str, profile: &Profile) -> Facts {
+    let dates = dates::extract(text, profile);
+    let mut numbers = numbers::extract(text, profile);
+    // The day and year of a date are the date check's to compare: `5 January` → `6. Januar` is
+    // one date error, not also a number error.
+    for n in &mut numbers {
+        if dates.iter().any(|d| d.start <= n.start && n.start < d.end) {
+            n.kind = NumberKind::Date;
+        }
+    }
     Facts {
-        numbers: numbers::extract(text, profile),
+        numbers,
+        dates,
         names: names::candidates(text, profile),
         quotes: quotes::extract(text, profile),
         script: ScriptStats::of(text),
@@ -43,6 +57,7 @@ impl Facts {
         let mut out = Facts::default();
         for f in parts {
             out.numbers.extend(f.numbers.iter().cloned());
+            out.dates.extend(f.dates.iter().cloned());
             out.names.extend(f.names.iter().cloned());
             out.quotes.extend(f.quotes.iter().cloned());
             out.script.add(&f.script);

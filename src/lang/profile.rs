@@ -207,7 +207,7 @@ pub struct NameRules {
     pub not_names: Vec<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Default)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DateRules {
     /// Twelve entries, January first; each lists the month's forms, lower-cased: full names in
@@ -217,6 +217,101 @@ pub struct DateRules {
     /// Seven entries, Monday first; each lists the weekday's forms, lower-cased.
     #[serde(default)]
     pub weekdays: Vec<Vec<String>>,
+    /// How the language capitalises month and weekday names: `capital` (en, de: a lower-case
+    /// `may` is a verb), `lower` (fr, es, ru: a capitalised `Mars` inside a sentence is a name,
+    /// not the month) or `any` (the default).
+    #[serde(default)]
+    pub case: DateCase,
+    /// Forms that count as a month or weekday only next to a day, a year or another date word,
+    /// or after one of `cues`; compared case-sensitively, as written in running text: `May`
+    /// (en: Theresa May), `aralık` (tr: interval), `segunda` (pt: second).
+    #[serde(default)]
+    pub ambiguous: Vec<String>,
+    /// Words that, just before an ambiguous form, make it a date: `in`, `since` (en), `في` (ar).
+    #[serde(default)]
+    pub cues: Vec<String>,
+    /// Words that may stand between the parts of one date, lower-cased: `de` (es
+    /// `5 de enero de 2024`), `of` (en `the 5th of May`), `den` (de `Montag, den 5. Januar`).
+    #[serde(default)]
+    pub connectors: Vec<String>,
+    /// Clitics written attached before a month or weekday name: ar `و` `ب`, he `ב` `ו`.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// The orders in which the language writes numeric dates, most usual first: `dmy`
+    /// (`05.01.2024`), `mdy` (`1/5/2024`), `ymd` (`2024-01-05`). An ambiguous date is read in
+    /// every order listed. Default: `["dmy", "ymd"]`.
+    #[serde(default = "day_month_year")]
+    pub numeric_order: Vec<String>,
+    /// Words or characters that mark a number as a year, month or day: CJK `年 月 日`, Korean
+    /// `년 월 일` (written after the number), Vietnamese `năm tháng ngày` (before it).
+    #[serde(default)]
+    pub markers: DateMarkers,
+    /// Calendar eras whose years are not the Gregorian ones: Thai `พ.ศ.` (Buddhist era, 2567 =
+    /// 2024), Japanese `令和` (令和6年 = 2024).
+    #[serde(default)]
+    pub eras: Vec<Era>,
+}
+
+fn day_month_year() -> Vec<String> {
+    vec!["dmy".into(), "ymd".into()]
+}
+
+impl Default for DateRules {
+    fn default() -> DateRules {
+        DateRules {
+            months: Vec::new(),
+            weekdays: Vec::new(),
+            case: DateCase::Any,
+            ambiguous: Vec::new(),
+            cues: Vec::new(),
+            connectors: Vec::new(),
+            prefixes: Vec::new(),
+            numeric_order: day_month_year(),
+            markers: DateMarkers::default(),
+            eras: Vec::new(),
+        }
+    }
+}
+
+/// How a language writes the first letter of month and weekday names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DateCase {
+    /// Always capitalised (en, de, el, id).
+    Capital,
+    /// Lower case except at the start of a sentence (fr, es, it, ru, pl, ...).
+    Lower,
+    /// Either, or the script has no case.
+    #[default]
+    Any,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct DateMarkers {
+    #[serde(default)]
+    pub year: Vec<String>,
+    #[serde(default)]
+    pub month: Vec<String>,
+    #[serde(default)]
+    pub day: Vec<String>,
+    /// Whether the markers stand before the number (vi `tháng 5`) rather than after it
+    /// (zh `5月`, ko `5월`).
+    #[serde(default)]
+    pub before: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Era {
+    /// What is written before the year: `พ.ศ.`, `令和`.
+    pub markers: Vec<String>,
+    /// Added to the era's year to make it Gregorian: -543 (Buddhist era), 2018 (令和).
+    pub offset: i32,
+    /// A year written without a marker inside a date is in this era when at least this large
+    /// (Thai 2400: a Thai `5 มกราคม 2567` is 2024).
+    #[serde(default)]
+    pub bare_from: Option<i32>,
 }
 
 /// The files in `data/lang`, as `(file stem, contents)`, listed by `build.rs`.
@@ -315,6 +410,12 @@ mod tests {
             }
             if !p.dates.weekdays.is_empty() {
                 assert_eq!(p.dates.weekdays.len(), 7, "{tag}: weekdays");
+            }
+            for order in &p.dates.numeric_order {
+                assert!(
+                    ["dmy", "mdy", "ymd"].contains(&order.as_str()),
+                    "{tag}: numeric_order {order:?}"
+                );
             }
             for d in &p.numbers.decimal {
                 assert!(
