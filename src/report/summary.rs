@@ -12,6 +12,8 @@ pub struct Counts {
     pub documents: usize,
     pub targets: usize,
     pub bilingual_files: usize,
+    /// Findings left out because the baseline accepts them.
+    pub suppressed: usize,
 }
 
 pub fn render(findings: &[Finding], counts: Counts) -> String {
@@ -27,6 +29,13 @@ pub fn render(findings: &[Finding], counts: Counts) -> String {
         total(Severity::Warning),
         total(Severity::Info)
     );
+    if counts.suppressed > 0 {
+        let _ = writeln!(
+            out,
+            "  {} finding(s) already in the baseline were left out",
+            counts.suppressed
+        );
+    }
     if findings.is_empty() {
         return out;
     }
@@ -63,4 +72,26 @@ pub fn render(findings: &[Finding], counts: Counts) -> String {
         let _ = writeln!(out, "  {lang:<16} {e:>7} {w:>8} {i:>5}");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn says_how_many_findings_the_baseline_left_out() {
+        let counts = Counts {
+            documents: 1,
+            targets: 2,
+            bilingual_files: 0,
+            suppressed: 3,
+        };
+        let text = render(&[], counts);
+        assert!(
+            text.contains("3 finding(s) already in the baseline were left out"),
+            "{text}"
+        );
+        let text = render(&[], Counts::default());
+        assert!(!text.contains("baseline"), "{text}");
+    }
 }

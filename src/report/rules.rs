@@ -1,0 +1,75 @@
+//! What each check finds, in words, for the formats that describe their rules: SARIF's
+//! `tool.driver.rules` and the HTML report's legend.
+
+use crate::finding::CheckId;
+
+/// A short name and one or two sentences on what the check finds and why it matters.
+pub fn describe(check: CheckId) -> (&'static str, &'static str) {
+    match check {
+        CheckId::InputError => (
+            "Input that cannot be read",
+            "An input file could not be read or parsed, so it was not checked; the other inputs were.",
+        ),
+        CheckId::SourceHygiene => (
+            "Problem in the source itself",
+            "The source has a problem of its own (a paragraph in another language, scraped boilerplate) that every translation inherits.",
+        ),
+        CheckId::Omission => (
+            "Source content missing in the translation",
+            "Source content has no counterpart in the target: a dropped sentence or an empty target. Readers of the translation miss it.",
+        ),
+        CheckId::Addition => (
+            "Content added in the translation",
+            "The target has content with no counterpart in the source.",
+        ),
+        CheckId::Untranslated => (
+            "Segment left untranslated",
+            "A target segment is still in the source language, or identical to the source.",
+        ),
+        CheckId::WrongLanguage => (
+            "Segment in the wrong language",
+            "A target segment is written in a language other than the target's.",
+        ),
+        CheckId::Number => (
+            "Number missing, added or different",
+            "A number (amount, year, percentage, ordinal, quantity with a scale word) is missing, added or has another value in the translation; values are compared in each language's notation.",
+        ),
+        CheckId::Date => (
+            "Date different",
+            "A date, weekday or month differs between the source and the translation.",
+        ),
+        CheckId::Name => (
+            "Name missing or different",
+            "A proper name (person, place, organisation) is missing, added or rendered as a different name in the translation.",
+        ),
+        CheckId::Quote => (
+            "Quotation missing, added or unbalanced",
+            "A quotation is missing, added, left unclosed, or does not cover the same words in the translation.",
+        ),
+        CheckId::SourceSuspect => (
+            "Source suspected wrong",
+            "Most translations agree with each other and not with the source: the source itself is probably wrong here (for example an error in the version it was translated from).",
+        ),
+        #[allow(unreachable_patterns)]
+        _ => (
+            "Translation check",
+            "A difference between the source and its translation.",
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_check_has_its_own_description() {
+        for check in CheckId::ALL {
+            assert_ne!(
+                describe(check).0,
+                "Translation check",
+                "{check} needs a description"
+            );
+        }
+    }
+}
