@@ -42,6 +42,8 @@ impl fmt::Display for Severity {
 pub enum CheckId {
     InputError,
     SourceHygiene,
+    /// The source disagrees with most of its translations (see `crosscheck`).
+    SourceSuspect,
     Omission,
     Addition,
     Untranslated,
@@ -53,9 +55,10 @@ pub enum CheckId {
 }
 
 impl CheckId {
-    pub const ALL: [CheckId; 10] = [
+    pub const ALL: [CheckId; 11] = [
         CheckId::InputError,
         CheckId::SourceHygiene,
+        CheckId::SourceSuspect,
         CheckId::Omission,
         CheckId::Addition,
         CheckId::Untranslated,
@@ -70,6 +73,7 @@ impl CheckId {
         match self {
             CheckId::InputError => "input-error",
             CheckId::SourceHygiene => "source-hygiene",
+            CheckId::SourceSuspect => "source-suspect",
             CheckId::Omission => "omission",
             CheckId::Addition => "addition",
             CheckId::Untranslated => "untranslated",
