@@ -87,10 +87,17 @@ pub fn discover(paths: &[PathBuf], source_lang: &str) -> Discovery {
             continue;
         }
         if !root.is_dir() {
+            let message = match std::fs::metadata(root) {
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    "no such file or folder".to_string()
+                }
+                Err(e) => format!("cannot read: {e}"),
+                Ok(_) => "not a file or folder (a device, pipe or socket?)".to_string(),
+            };
             out.problems.push(InputProblem {
                 display: root.display().to_string(),
                 lang: String::new(),
-                message: "no such file or folder".to_string(),
+                message,
             });
             continue;
         }
@@ -116,11 +123,21 @@ pub fn discover(paths: &[PathBuf], source_lang: &str) -> Discovery {
                 }
                 Ok(_) => {}
                 Err(err) => out.problems.push(InputProblem {
-                    display: err
-                        .path()
-                        .map_or_else(|| root.display().to_string(), |p| p.display().to_string()),
+                    display: err.path().map_or_else(
+                        || root.display().to_string(),
+                        |p| match p.strip_prefix(root) {
+                            Ok(rel) if !rel.as_os_str().is_empty() => {
+                                rel.to_string_lossy().replace('\\', "/")
+                            }
+                            _ => p.display().to_string(),
+                        },
+                    ),
                     lang: String::new(),
-                    message: format!("cannot read: {err}"),
+                    // The operating system's reason alone: the path is in the document column.
+                    message: match err.io_error() {
+                        Some(io) => format!("cannot read: {io}"),
+                        None => format!("cannot read: {err}"),
+                    },
                 }),
             }
         }

@@ -153,17 +153,39 @@ pub fn split_sentences<'a>(text: &'a str, profile: &Profile) -> Vec<&'a str> {
     let mut out = Vec::new();
     let mut start = 0;
     for b in bounds {
-        let s = text[start..b].trim();
-        if !s.is_empty() {
-            out.push(s);
-        }
+        push_bounded(&mut out, &text[start..b]);
         start = b;
     }
-    let s = text[start..].trim();
-    if !s.is_empty() {
-        out.push(s);
-    }
+    push_bounded(&mut out, &text[start..]);
     out
+}
+
+/// The longest sentence kept whole, in characters. Real sentences stay far below it (a 300-word
+/// legal sentence has about 2,000); a longer one is a run of text without terminators (a table
+/// dump, a scraped page on one line, hostile input) and is cut into pieces of at most this length,
+/// at a space where there is one, so that alignment and checks always work on bounded pieces.
+pub const MAX_SENTENCE_CHARS: usize = 3000;
+
+/// Pushes `sentence`, trimmed, unless empty; one longer than [`MAX_SENTENCE_CHARS`] is pushed in
+/// pieces, each cut at the last space in the second half of the allowed length, else at the limit.
+fn push_bounded<'a>(out: &mut Vec<&'a str>, sentence: &'a str) {
+    let mut rest = sentence.trim();
+    while let Some((limit, _)) = rest.char_indices().nth(MAX_SENTENCE_CHARS) {
+        let window = &rest[..limit];
+        let cut = window
+            .rfind(char::is_whitespace)
+            .filter(|&space| space >= window.len() / 2)
+            .unwrap_or(limit);
+        let (piece, tail) = rest.split_at(cut);
+        let piece = piece.trim_end();
+        if !piece.is_empty() {
+            out.push(piece);
+        }
+        rest = tail.trim_start();
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
 }
 
 /// Decides whether the terminator run `chars[i..j]` ends a sentence.

@@ -180,6 +180,7 @@ fn po_entries() {
 fn po_fuzzy_option_and_overrides() {
     let with_fuzzy = LoadOptions {
         include_fuzzy: true,
+        ..LoadOptions::default()
     };
     let file = load_bilingual_with(
         &data("messages.po"),
@@ -320,6 +321,15 @@ fn xml_entities_are_never_expanded() {
 <tu><tuv xml:lang="en"><seg>&lol2; &ext;</seg></tuv><tuv xml:lang="de"><seg>x &amp; y</seg></tuv></tu>
 </body></tmx>"#;
     std::fs::write(&path, xml).unwrap();
+    // Entity declarations are refused outright (see tests/robustness.rs); an entity reference
+    // without a declaration stays as written.
+    let err = load_bilingual(&path, &LanguageOverride::default()).unwrap_err();
+    assert!(err.0.contains("declares entities"), "{err}");
+    let undeclared = xml.replace(
+        &xml[xml.find("<!DOCTYPE").unwrap()..xml.find("<tmx").unwrap()],
+        "",
+    );
+    std::fs::write(&path, undeclared).unwrap();
     let file = load_bilingual(&path, &LanguageOverride::default()).unwrap();
     assert_eq!(units(&file, "de"), [("1", "&lol2; &ext;", "x & y")]);
 }

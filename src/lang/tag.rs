@@ -39,7 +39,7 @@ pub fn canonical(tag: &str) -> String {
         .map(|(i, p)| match (i, p.len()) {
             (0, _) => p.to_ascii_lowercase(),
             (_, 2) => p.to_ascii_uppercase(),
-            (_, 4) => {
+            (_, 4) if p.is_ascii() => {
                 let mut s = p[..1].to_ascii_uppercase();
                 s.push_str(&p[1..].to_ascii_lowercase());
                 s

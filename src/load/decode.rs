@@ -1,6 +1,6 @@
 //! Decoding: turns a file's bytes into text, once, before any parser sees it.
 //!
-//! Order of evidence: a byte-order mark wins (UTF-8, UTF-16 LE/BE); then the encoding the caller
+//! Order of evidence: a byte-order mark wins (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE); then the encoding the caller
 //! found declared in the file (XML prolog `encoding="…"`, PO header `charset=`), except that bytes
 //! which are valid UTF-8 with non-ASCII characters are read as UTF-8 whatever the declaration (a
 //! file saved as UTF-8 by an editor that kept an old `charset=ISO-8859-1` is common; legacy text
@@ -21,6 +21,9 @@ pub fn decode(bytes: &[u8], declared: Option<&str>) -> Result<String, LoadError>
 }
 
 fn decode_raw(bytes: &[u8], declared: Option<&str>) -> Result<String, LoadError> {
+    if let Some(text) = utf32_with_bom(bytes) {
+        return text;
+    }
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         return decode_with(encoding, &bytes[bom_len..]);
     }
@@ -75,6 +78,35 @@ fn decode_with(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, Load
         .decode_without_bom_handling_and_without_replacement(bytes)
         .map(|s| s.into_owned())
         .ok_or_else(|| LoadError(format!("not valid {}", encoding.name())))
+}
+
+/// UTF-32 after its byte-order mark (`FF FE 00 00` little-endian, `00 00 FE FF` big-endian), which
+/// `encoding_rs` leaves out as the WHATWG Encoding Standard does; `None` without such a mark.
+fn utf32_with_bom(bytes: &[u8]) -> Option<Result<String, LoadError>> {
+    let big_endian = match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => false,
+        [0, 0, 0xFE, 0xFF, ..] => true,
+        _ => return None,
+    };
+    let body = &bytes[4..];
+    if body.len() % 4 != 0 {
+        return Some(Err(LoadError(
+            "not valid UTF-32: its length is not a multiple of 4 bytes".into(),
+        )));
+    }
+    let text = body
+        .chunks_exact(4)
+        .map(|c| {
+            let unit = [c[0], c[1], c[2], c[3]];
+            char::from_u32(if big_endian {
+                u32::from_be_bytes(unit)
+            } else {
+                u32::from_le_bytes(unit)
+            })
+        })
+        .collect::<Option<String>>()
+        .ok_or_else(|| LoadError("not valid UTF-32: a code beyond Unicode".into()));
+    Some(text)
 }
 
 /// Recognises UTF-16 without a byte-order mark: text that is mostly Latin has a zero high byte in

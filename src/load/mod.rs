@@ -60,11 +60,23 @@ pub struct LanguageOverride {
     pub target: Option<String>,
 }
 
-/// Choices about which units of a bilingual file to keep.
-#[derive(Debug, Clone, Default)]
+/// Choices about which units of a bilingual file to keep, and how large an input may be.
+#[derive(Debug, Clone)]
 pub struct LoadOptions {
     /// Keep PO entries flagged `#, fuzzy` (skipped by default, as gettext itself does).
     pub include_fuzzy: bool,
+    /// A file larger than this many bytes is refused (an `input-error`) rather than read into
+    /// memory: `--max-file-size`, by default [`DEFAULT_MAX_FILE_SIZE`].
+    pub max_file_size: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            include_fuzzy: false,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 /// Why an input could not be used; the message is shown to the user as is.
@@ -72,8 +84,11 @@ pub struct LoadOptions {
 #[error("{0}")]
 pub struct LoadError(pub String);
 
-/// Files larger than this are refused rather than read into memory.
-pub const MAX_FILE_SIZE: u64 = 1 << 30;
+/// The largest file read when `--max-file-size` is not given: 64 MiB, about a million sentences
+/// of text or a translation memory of a few hundred thousand units. Checking takes memory and time
+/// in proportion to the text, so a larger input is refused (an `input-error`) rather than allowed
+/// to exhaust the machine; raise the limit for a large translation memory.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 64 << 20;
 
 const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
 const BILINGUAL_EXTENSIONS: &[&str] = &["tmx", "xlf", "xliff", "po", "tsv", "csv"];
@@ -96,17 +111,28 @@ fn extension(path: &Path) -> Option<String> {
 
 /// Reads a plain-text or Markdown document.
 pub fn load_document(path: &Path) -> Result<TextDocument, LoadError> {
+    load_document_with(path, &LoadOptions::default())
+}
+
+/// [`load_document`] within the size limit of `options`.
+pub fn load_document_with(path: &Path, options: &LoadOptions) -> Result<TextDocument, LoadError> {
     let ext = extension(path).unwrap_or_default();
     if !DOCUMENT_EXTENSIONS.contains(&ext.as_str()) {
         return Err(LoadError(format!(
             "not a document type concord reads (.{ext}); expected .txt or .md"
         )));
     }
-    let bytes = read_file(path, MAX_FILE_SIZE)?;
-    let text = decode::decode(&bytes, None)?;
-    Ok(match ext.as_str() {
-        "txt" => text::parse_plain(&text),
-        _ => text::parse_markdown(&text),
+    let bytes = read_file(path, options.max_file_size)?;
+    parse_document(&bytes, ext != "txt")
+}
+
+/// Parses the bytes of a document: Markdown when `markdown`, else plain text.
+pub fn parse_document(bytes: &[u8], markdown: bool) -> Result<TextDocument, LoadError> {
+    let text = decode::decode(bytes, None)?;
+    Ok(if markdown {
+        text::parse_markdown(&text)
+    } else {
+        text::parse_plain(&text)
     })
 }
 
@@ -115,19 +141,26 @@ pub fn load_bilingual(path: &Path, langs: &LanguageOverride) -> Result<Bilingual
     load_bilingual_with(path, langs, &LoadOptions::default())
 }
 
-/// [`load_bilingual`] with choices about which units to keep.
+/// [`load_bilingual`] with choices about which units to keep and how large the file may be.
 pub fn load_bilingual_with(
     path: &Path,
     langs: &LanguageOverride,
     options: &LoadOptions,
 ) -> Result<BilingualFile, LoadError> {
-    let ext = extension(path).unwrap_or_default();
-    if !BILINGUAL_EXTENSIONS.contains(&ext.as_str()) {
-        return Err(LoadError(format!(
-            "not a bilingual file type concord reads (.{ext}); expected .tmx, .xlf, .xliff, .po, .tsv or .csv"
-        )));
-    }
-    let bytes = read_file(path, MAX_FILE_SIZE)?;
+    bilingual_format(path)?;
+    let bytes = read_file(path, options.max_file_size)?;
+    parse_bilingual(&bytes, path, langs, options)
+}
+
+/// Parses `bytes` as the bilingual file `path` names: its extension gives the format, and a PO
+/// file's name may give its language (see [`load_bilingual`]). The file itself is not read.
+pub fn parse_bilingual(
+    bytes: &[u8],
+    path: &Path,
+    langs: &LanguageOverride,
+    options: &LoadOptions,
+) -> Result<BilingualFile, LoadError> {
+    let ext = bilingual_format(path)?;
     let canonical = |lang: &Option<String>| {
         lang.as_deref()
             .map(str::trim)
@@ -138,43 +171,73 @@ pub fn load_bilingual_with(
         source: canonical(&langs.source),
         target: canonical(&langs.target),
     };
-    let xml = || decode::decode(&bytes, decode::xml_declared_encoding(&bytes).as_deref());
+    let xml = || decode::decode(bytes, decode::xml_declared_encoding(bytes).as_deref());
     let file = match ext.as_str() {
         "tmx" => tmx::parse(&xml()?, &langs)?,
         "xlf" | "xliff" => xliff::parse(&xml()?)?,
         "po" => {
-            let text = decode::decode(&bytes, decode::po_declared_charset(&bytes).as_deref())?;
+            let text = decode::decode(bytes, decode::po_declared_charset(bytes).as_deref())?;
             po::parse(&text, lang_from_file_name(path), options)?
         }
-        "tsv" => table::parse(&decode::decode(&bytes, None)?, b'\t', &langs)?,
+        "tsv" => table::parse(&decode::decode(bytes, None)?, b'\t', &langs)?,
         _ => {
-            let text = decode::decode(&bytes, None)?;
+            let text = decode::decode(bytes, None)?;
             table::parse(&text, table::csv_delimiter(&text), &langs)?
         }
     };
     apply_override(file, &langs)
 }
 
+/// The lower-cased extension of a bilingual file, or the error for a type concord does not read.
+fn bilingual_format(path: &Path) -> Result<String, LoadError> {
+    let ext = extension(path).unwrap_or_default();
+    if !BILINGUAL_EXTENSIONS.contains(&ext.as_str()) {
+        return Err(LoadError(format!(
+            "not a bilingual file type concord reads (.{ext}); expected .tmx, .xlf, .xliff, .po, .tsv or .csv"
+        )));
+    }
+    Ok(ext)
+}
+
 /// Reads at most `limit` bytes of `path`; a larger file, or one that cannot be read, is an error
-/// with the operating system's reason.
+/// with the operating system's reason. A file that grows while it is read is cut at `limit` and
+/// refused too, so memory stays bounded whatever happens to the file.
 fn read_file(path: &Path, limit: u64) -> Result<Vec<u8>, LoadError> {
     let cannot = |e: std::io::Error| LoadError(format!("cannot read {}: {e}", path.display()));
+    let too_large = || {
+        LoadError(format!(
+            "{} is larger than {} (--max-file-size); split it into smaller files or raise the limit",
+            path.display(),
+            format_size(limit)
+        ))
+    };
     let file = std::fs::File::open(path).map_err(cannot)?;
-    let mut bytes = Vec::new();
-    file.take(limit + 1)
+    let known_len = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    if known_len.is_some_and(|len| len > limit) {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(known_len.unwrap_or(0).min(limit) as usize);
+    file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(cannot)?;
     if bytes.len() as u64 > limit {
-        let size = match limit % (1 << 30) {
-            0 => format!("{} GiB", limit >> 30),
-            _ => format!("{limit} bytes"),
-        };
-        return Err(LoadError(format!(
-            "{} is larger than {size}; split it into smaller files",
-            path.display()
-        )));
+        return Err(too_large());
     }
     Ok(bytes)
+}
+
+/// A byte count as people write it: `64 MiB`, `1 GiB`, `1000 bytes`.
+pub fn format_size(bytes: u64) -> String {
+    for (unit, shift) in [("GiB", 30), ("MiB", 20), ("KiB", 10)] {
+        if bytes >= 1 << shift && bytes % (1 << shift) == 0 {
+            return format!("{} {unit}", bytes >> shift);
+        }
+    }
+    format!("{bytes} bytes")
 }
 
 /// A language tag in a file name, as gettext names its catalogues: `de.po`, `pt_BR.po`,
@@ -289,15 +352,26 @@ impl Sets {
 /// A small XML layer over quick-xml for TMX and XLIFF: streams the document, hands each unit
 /// element (`tu`, `trans-unit`, `unit`) over as a tree, and extracts a segment's text around its
 /// inline codes. It never reads a DTD, fetches an external entity or expands a custom entity
-/// (`&name;` other than the five predefined ones stays as written), and refuses nesting deeper than
-/// [`xml::MAX_DEPTH`].
+/// (`&name;` other than the five predefined ones stays as written). A file whose DOCTYPE declares
+/// entities (XXE, "billion laughs") is refused, and so are nesting deeper than [`xml::MAX_DEPTH`],
+/// more than [`xml::MAX_ATTRIBUTES`] attributes on one element and an attribute value longer than
+/// [`xml::MAX_ATTRIBUTE_LEN`] bytes: each is a [`LoadError`], so an `input-error`.
 mod xml {
     use quick_xml::events::{BytesStart, Event};
     use quick_xml::Reader;
 
     use super::LoadError;
 
+    /// The deepest nesting of elements read; TMX and XLIFF need about ten levels.
     pub const MAX_DEPTH: usize = 256;
+    /// The most attributes one element may have (checking them for duplicates takes time in the
+    /// square of their number); TMX and XLIFF elements have at most about fifteen.
+    pub const MAX_ATTRIBUTES: usize = 256;
+    /// The longest attribute value read, in bytes; ids, languages and codes are short.
+    pub const MAX_ATTRIBUTE_LEN: usize = 64 * 1024;
+    /// The most elements and texts one unit (`<tu>`, `<trans-unit>`, `<unit>`) may hold, which
+    /// bounds the memory of its tree to some tens of megabytes.
+    pub const MAX_UNIT_NODES: usize = 200_000;
 
     #[derive(Debug, Default)]
     pub struct Element {
@@ -368,6 +442,10 @@ mod xml {
                     continue;
                 }
                 Event::Eof => break,
+                Event::DocType(doctype) => {
+                    refuse_entity_declarations(&doctype, text, &reader)?;
+                    continue;
+                }
                 _ => continue,
             };
             let element = header(&start, text, &reader)?;
@@ -425,10 +503,25 @@ mod xml {
         depth: usize,
     ) -> Result<Element, LoadError> {
         let mut stack = vec![top];
+        let mut nodes = 0usize;
         loop {
             let event = reader
                 .read_event()
                 .map_err(|e| syntax_error(text, reader, e))?;
+            if matches!(
+                event,
+                Event::Start(_) | Event::Empty(_) | Event::Text(_) | Event::CData(_)
+            ) {
+                nodes += 1;
+                if nodes > MAX_UNIT_NODES {
+                    let name = &stack[0].name;
+                    return Err(error_at(
+                        text,
+                        reader,
+                        &format!("a <{name}> with more than {MAX_UNIT_NODES} elements and texts"),
+                    ));
+                }
+            }
             let parent = stack.last_mut().expect("the stack holds at least the unit");
             match event {
                 Event::Start(e) => {
@@ -468,9 +561,28 @@ mod xml {
                         &format!("unexpected end of file: <{open}> is not closed"),
                     ));
                 }
+                Event::DocType(doctype) => refuse_entity_declarations(&doctype, text, reader)?,
                 _ => {}
             }
         }
+    }
+
+    /// A DOCTYPE may name a DTD (`<!DOCTYPE tmx SYSTEM "tmx14.dtd">`, never fetched), but one that
+    /// declares entities is refused: they are the vehicle of external-entity (XXE) and
+    /// entity-expansion ("billion laughs") attacks, and legitimate TMX and XLIFF files have none.
+    fn refuse_entity_declarations(
+        doctype: &[u8],
+        text: &str,
+        reader: &Reader<&[u8]>,
+    ) -> Result<(), LoadError> {
+        if doctype.windows(b"<!ENTITY".len()).any(|w| w == b"<!ENTITY") {
+            return Err(error_at(
+                text,
+                reader,
+                "the DOCTYPE declares entities (<!ENTITY …>), which concord neither expands nor fetches; remove the declarations",
+            ));
+        }
+        Ok(())
     }
 
     fn header(
@@ -481,8 +593,25 @@ mod xml {
         let name = String::from_utf8_lossy(start.local_name().as_ref()).into_owned();
         let mut attrs = Vec::new();
         for attr in start.attributes() {
+            if attrs.len() == MAX_ATTRIBUTES {
+                return Err(error_at(
+                    text,
+                    reader,
+                    &format!("<{name}> has more than {MAX_ATTRIBUTES} attributes"),
+                ));
+            }
             let attr = attr
                 .map_err(|e| error_at(text, reader, &format!("bad attribute in <{name}>: {e}")))?;
+            if attr.value.len() > MAX_ATTRIBUTE_LEN {
+                return Err(error_at(
+                    text,
+                    reader,
+                    &format!(
+                        "an attribute of <{name}> is longer than {}",
+                        super::format_size(MAX_ATTRIBUTE_LEN as u64)
+                    ),
+                ));
+            }
             let key = String::from_utf8_lossy(attr.key.as_ref()).into_owned();
             let value = unescape(&String::from_utf8_lossy(&attr.value));
             attrs.push((key, value));
@@ -771,6 +900,10 @@ mod tests {
             .0
             .starts_with("cannot read"));
         std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!(format_size(64 << 20), "64 MiB");
+        assert_eq!(format_size(1 << 30), "1 GiB");
+        assert_eq!(format_size(1536), "1536 bytes");
+        assert_eq!(format_size(2048), "2 KiB");
     }
 
     #[test]

@@ -339,6 +339,7 @@ mod tests {
             Some("de".into()),
             &LoadOptions {
                 include_fuzzy: true,
+                ..LoadOptions::default()
             },
         )
         .unwrap();
