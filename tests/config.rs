@@ -1,0 +1,122 @@
+//! `concord.toml` end to end: found by walking up from the inputs or given with `--config`;
+//! severities per check, `off`, ignored paths, the source language; unknown keys refused.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+fn check(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = Command::cargo_bin("concord")
+        .unwrap()
+        .arg("check")
+        .arg("--quiet")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Two documents whose German versions change a number, in `root/docs`.
+fn documents(root: &Path) -> String {
+    let docs = root.join("docs");
+    std::fs::create_dir_all(docs.join("drafts")).unwrap();
+    for dir in [docs.clone(), docs.join("drafts")] {
+        std::fs::write(
+            dir.join("a.en.txt"),
+            "The committee met with 120 delegates in Vienna.\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.join("a.de.txt"),
+            "Der Ausschuss traf sich mit 210 Delegierten in Wien.\n",
+        )
+        .unwrap();
+    }
+    docs.to_str().unwrap().to_string()
+}
+
+fn rows<'a>(report: &'a str, check: &str) -> Vec<&'a str> {
+    report
+        .lines()
+        .filter(|l| l.split(',').nth(4) == Some(check))
+        .collect()
+}
+
+#[test]
+fn settings_found_above_the_inputs_change_severities_and_ignore_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = documents(dir.path());
+    let (code, report, _) = check(&[&docs]);
+    assert_eq!(code, Some(1));
+    assert_eq!(rows(&report, "number").len(), 2, "{report}");
+    assert!(rows(&report, "number")
+        .iter()
+        .all(|r| r.contains(",error,")));
+
+    std::fs::write(
+        dir.path().join("concord.toml"),
+        "ignore = [\"drafts\"]\n[checks]\nnumber = \"warning\"\n",
+    )
+    .unwrap();
+    let (code, report, _) = check(&[&docs]);
+    assert_eq!(code, Some(0), "{report}");
+    let numbers = rows(&report, "number");
+    assert_eq!(numbers.len(), 1, "{report}");
+    assert!(numbers[0].starts_with("a.de.txt,") && numbers[0].contains(",warning,"));
+    let (code, _, _) = check(&["--fail-on", "warning", &docs]);
+    assert_eq!(code, Some(1));
+
+    std::fs::write(
+        dir.path().join("concord.toml"),
+        "[checks]\nnumber = \"off\"\n",
+    )
+    .unwrap();
+    let (code, report, _) = check(&[&docs]);
+    assert!(rows(&report, "number").is_empty(), "{report}");
+    assert_eq!(code, Some(if report.contains(",error,") { 1 } else { 0 }));
+
+    // --config wins over the file found.
+    let other = dir.path().join("other.toml");
+    std::fs::write(&other, "[checks]\nnumber = \"info\"\n").unwrap();
+    let (_, report, _) = check(&["--config", other.to_str().unwrap(), &docs]);
+    let numbers = rows(&report, "number");
+    assert_eq!(numbers.len(), 2, "{report}");
+    assert!(numbers.iter().all(|r| r.contains(",info,")));
+}
+
+#[test]
+fn the_source_language_can_be_configured() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = documents(dir.path());
+    std::fs::write(dir.path().join("concord.toml"), "source_lang = \"de\"\n").unwrap();
+    let (_, report, _) = check(&[&docs]);
+    // German is now the source: the findings are on the English versions.
+    let numbers = rows(&report, "number");
+    assert_eq!(numbers.len(), 2, "{report}");
+    assert!(numbers.iter().all(|r| r.contains("a.en.txt,")), "{report}");
+}
+
+#[test]
+fn an_unknown_key_is_a_usage_error_that_names_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = documents(dir.path());
+    for (text, key) in [
+        ("sourcelang = \"de\"\n", "sourcelang"),
+        ("[checks]\nnumbers = \"off\"\n", "numbers"),
+        ("[checks]\nnumber = \"fatal\"\n", "fatal"),
+    ] {
+        std::fs::write(dir.path().join("concord.toml"), text).unwrap();
+        let (code, report, stderr) = check(&[&docs]);
+        assert_eq!(code, Some(2), "{text}");
+        assert!(report.is_empty());
+        assert!(stderr.contains(key), "{text}: {stderr}");
+        assert!(stderr.contains("concord.toml"), "{stderr}");
+    }
+    let (code, _, stderr) = check(&["--config", "/nonexistent/concord.toml", &docs]);
+    assert_eq!(code, Some(2));
+    assert!(stderr.contains("/nonexistent/concord.toml"));
+}
