@@ -6,12 +6,17 @@
 
 pub mod align;
 pub mod checks;
+pub mod checks_list;
 pub mod cli;
+pub mod config;
+pub mod crosscheck;
 pub mod discover;
 pub mod extract;
 pub mod finding;
 pub mod lang;
 pub mod load;
+pub mod merge;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod shard;

@@ -33,6 +33,8 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Check(args) => concord::pipeline::run(&args),
         Command::Align(args) => concord::align::command::run(&args),
+        Command::Merge(args) => concord::merge::run(&args),
+        Command::Checks(args) => concord::checks_list::run(&args),
     };
     match outcome {
         Ok(code) => code,

@@ -2,7 +2,8 @@
 //!
 //! Each job (a document with its language versions, or a bilingual file) is checked on its own,
 //! in parallel; a job that fails to load, or panics, becomes an `input-error` finding and the
-//! others go on. The findings are sorted into one total order before any report is written, so
+//! others go on. A document's targets, once each is checked, are compared with each other
+//! (`crosscheck`), so that an error in the source is reported once, on the source. The findings are sorted into one total order before any report is written, so
 //! the same input gives the same report, byte for byte, whatever the number of threads.
 
 use std::io::IsTerminal;
@@ -17,24 +18,41 @@ use rayon::prelude::*;
 use crate::align::{self, AlignUnit, Bead};
 use crate::checks::{self, source_hygiene, DocumentKnowledge, Issue, PairContext, Side};
 use crate::cli::{CheckArgs, FailOn};
+use crate::crosscheck;
 use crate::discover::{self, BilingualInput, DocumentGroup, Job};
 use crate::extract::{self, Facts};
 use crate::finding::{CheckId, Finding, Position, Severity};
 use crate::lang::profile;
-use crate::load::{self, LanguageOverride};
-use crate::report;
+use crate::load::{self, LanguageOverride, LoadError, LoadOptions, TextDocument};
+use crate::report::{self, DocumentAlignment};
 use crate::segment::{self, Sentence};
 
 /// The source language of documents in folders when `--source-lang` is not given.
 pub const DEFAULT_SOURCE_LANG: &str = "en";
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
-    let discovery = discover::discover(
+    // The report options and the baseline are checked before any work is done.
+    let destinations = report::destinations(args)?;
+    let baseline = match &args.baseline {
+        Some(path) => Some(report::baseline::Baseline::load(path)?),
+        None => None,
+    };
+    let config = crate::config::Config::for_run(args.config.as_deref(), &args.paths)?;
+    let keep_alignments = report::needs_alignments(&destinations);
+    let mut discovery = discover::discover(
         &args.paths,
-        args.source_lang.as_deref().unwrap_or(DEFAULT_SOURCE_LANG),
+        args.source_lang
+            .as_deref()
+            .or(config.source_lang.as_deref())
+            .unwrap_or(DEFAULT_SOURCE_LANG),
     );
+    config.restrict(&mut discovery);
     if discovery.is_empty() {
         anyhow::bail!("no documents or bilingual files found in the paths given (documents are named <name>.<lang>.txt or .md, or kept under <lang>/ folders)");
+    }
+    // A share may be empty (fewer inputs than shares): its report is then just the header.
+    if let Some(shard) = args.shard {
+        shard.restrict(&mut discovery);
     }
     let threads = args.threads.unwrap_or(0);
     let pool = rayon::ThreadPoolBuilder::new()
@@ -45,53 +63,70 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         source: args.source_lang.clone(),
         target: args.target_lang.clone(),
     };
+    let load_options = LoadOptions {
+        max_file_size: args.max_file_size.unwrap_or(load::DEFAULT_MAX_FILE_SIZE),
+        ..LoadOptions::default()
+    };
     let progress = Progress::new(discovery.jobs.len() as u64, args.quiet);
-    let mut findings: Vec<Finding> = pool.install(|| {
+    let checked: Vec<(Vec<Finding>, Vec<DocumentAlignment>)> = pool.install(|| {
         discovery
             .jobs
             .par_iter()
-            .flat_map_iter(|job| {
-                let found = check_job_isolated(job, &overrides);
+            .map(|job| {
+                let checked = check_job_isolated(job, &overrides, &load_options, keep_alignments);
                 progress.tick();
-                found
+                checked
             })
             .collect()
     });
     progress.finish();
+    let (findings, alignments): (Vec<_>, Vec<_>) = checked.into_iter().unzip();
+    let mut findings: Vec<Finding> = findings.into_iter().flatten().collect();
+    let mut alignments: Vec<DocumentAlignment> = alignments.into_iter().flatten().collect();
+    report::alignment::sort(&mut alignments);
     findings.extend(
         discovery
             .problems
             .iter()
             .map(|p| input_error(&p.display, "", &p.lang, &p.message)),
     );
+    config.apply(&mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings.dedup();
-    let bytes = report::render(&findings, args.format)?;
-    report::write(&bytes, args.output.as_deref())?;
+    let suppressed = baseline.map_or(0, |b| b.suppress(&mut findings));
+    let counts = report::summary::Counts {
+        documents: discovery
+            .jobs
+            .iter()
+            .filter(|j| matches!(j, Job::Documents(_)))
+            .count(),
+        targets: discovery
+            .jobs
+            .iter()
+            .map(|j| {
+                if let Job::Documents(g) = j {
+                    g.targets.len()
+                } else {
+                    0
+                }
+            })
+            .sum(),
+        bilingual_files: discovery
+            .jobs
+            .iter()
+            .filter(|j| matches!(j, Job::Bilingual(_)))
+            .count(),
+        suppressed,
+    };
+    let view = report::Report {
+        findings: &findings,
+        alignments: &alignments,
+        jobs: &discovery.jobs,
+        counts,
+        fail_on: args.fail_on,
+    };
+    report::write_all(&view, &destinations)?;
     if !args.quiet {
-        let counts = report::summary::Counts {
-            documents: discovery
-                .jobs
-                .iter()
-                .filter(|j| matches!(j, Job::Documents(_)))
-                .count(),
-            targets: discovery
-                .jobs
-                .iter()
-                .map(|j| {
-                    if let Job::Documents(g) = j {
-                        g.targets.len()
-                    } else {
-                        0
-                    }
-                })
-                .sum(),
-            bilingual_files: discovery
-                .jobs
-                .iter()
-                .filter(|j| matches!(j, Job::Bilingual(_)))
-                .count(),
-        };
         eprint!("{}", report::summary::render(&findings, counts));
     }
     Ok(exit_code(&findings, args.fail_on))
@@ -111,31 +146,60 @@ pub fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
     }
 }
 
-/// Checks one job; a panic inside becomes an `input-error` finding for it.
-fn check_job_isolated(job: &Job, overrides: &LanguageOverride) -> Vec<Finding> {
-    match catch_unwind(AssertUnwindSafe(|| check_job(job, overrides))) {
-        Ok(found) => found,
+/// Set to a job's path as shown in the report (`CONCORD_INJECT_PANIC=a/doc.de.txt`), this makes
+/// checking that job panic: the tests use it to prove that a panic stays an `input-error` for its
+/// own input.
+pub const INJECT_PANIC_VAR: &str = "CONCORD_INJECT_PANIC";
+
+/// Checks one job (keeping its documents' alignments for the reports if asked); a panic inside
+/// becomes an `input-error` finding for it.
+fn check_job_isolated(
+    job: &Job,
+    overrides: &LanguageOverride,
+    load_options: &LoadOptions,
+    keep_alignments: bool,
+) -> (Vec<Finding>, Vec<DocumentAlignment>) {
+    match catch_unwind(AssertUnwindSafe(|| {
+        if std::env::var_os(INJECT_PANIC_VAR).is_some_and(|v| v == job.display()) {
+            panic!("panic injected by {INJECT_PANIC_VAR}");
+        }
+        check_job(job, overrides, load_options, keep_alignments)
+    })) {
+        Ok(checked) => checked,
         Err(panic) => {
             let what = panic
                 .downcast_ref::<&str>()
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            vec![input_error(
+            let finding = input_error(
                 job.display(),
                 "",
                 "",
                 &format!("internal error while checking this input (please report it): {what}"),
-            )]
+            );
+            (vec![finding], Vec::new())
         }
     }
 }
 
-fn check_job(job: &Job, overrides: &LanguageOverride) -> Vec<Finding> {
-    match job {
-        Job::Documents(group) => check_documents(group),
-        Job::Bilingual(input) => check_bilingual(input, overrides),
-    }
+fn check_job(
+    job: &Job,
+    overrides: &LanguageOverride,
+    load_options: &LoadOptions,
+    keep_alignments: bool,
+) -> (Vec<Finding>, Vec<DocumentAlignment>) {
+    let mut alignments = Vec::new();
+    let sink = keep_alignments.then_some(&mut alignments);
+    let findings = match job {
+        Job::Documents(group) => check_documents(
+            group,
+            &|path| load::load_document_with(path, load_options),
+            sink,
+        ),
+        Job::Bilingual(input) => check_bilingual(input, overrides, load_options, sink),
+    };
+    (findings, alignments)
 }
 
 /// A loaded, segmented document with the facts of each sentence.
@@ -154,9 +218,44 @@ fn prepare(paragraphs: &[String], lang: &str) -> Prepared {
     Prepared { sentences, facts }
 }
 
-fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
+/// Checks one target text against its source text in memory, as `check` checks a document and
+/// its translation found in a folder (plain text: paragraphs separated by blank lines). The entry
+/// point for fuzzing the whole pipeline; a panic here is not caught.
+pub fn check_text_pair(
+    source: &str,
+    source_lang: &str,
+    target: &str,
+    target_lang: &str,
+) -> Vec<Finding> {
+    let version = |name: &str, lang: &str| crate::discover::DocumentFile {
+        path: name.into(),
+        display: name.to_owned(),
+        lang: lang.to_owned(),
+    };
+    let group = DocumentGroup {
+        source: version("source.txt", source_lang),
+        targets: vec![version("target.txt", target_lang)],
+    };
+    let load = |path: &std::path::Path| {
+        let text = if path == std::path::Path::new("source.txt") {
+            source
+        } else {
+            target
+        };
+        Ok(load::text::parse_plain(text))
+    };
+    check_documents(&group, &load, None)
+}
+
+/// Checks every target of a document against its source, each read with `load`; pushes each
+/// target's alignment to `alignments` when given.
+fn check_documents(
+    group: &DocumentGroup,
+    load: &dyn Fn(&std::path::Path) -> Result<TextDocument, LoadError>,
+    mut alignments: Option<&mut Vec<DocumentAlignment>>,
+) -> Vec<Finding> {
     let src = &group.source;
-    let source_doc = match load::load_document(&src.path) {
+    let source_doc = match load(&src.path) {
         Ok(d) => d,
         Err(e) => {
             return group
@@ -175,6 +274,8 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
     };
     let source = prepare(&source_doc.paragraphs, &src.lang);
     let mut findings = Vec::new();
+    // Each target, to compare them all with each other once each is checked.
+    let mut versions = Vec::new();
     // The source's own problems, once per document.
     let mut hygiene = vec![false; source.sentences.len()];
     for (i, s) in source.sentences.iter().enumerate() {
@@ -206,7 +307,7 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
         }
     }
     for tgt in &group.targets {
-        let target_doc = match load::load_document(&tgt.path) {
+        let target_doc = match load(&tgt.path) {
             Ok(d) => d,
             Err(e) => {
                 findings.push(input_error(&tgt.display, "", &tgt.lang, &e.to_string()));
@@ -220,6 +321,16 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
             .map(|b| pair_of(b, &source, &src.lang, &target, &tgt.lang))
             .collect();
         let knowledge = DocumentKnowledge::learn(&pairs);
+        let mut aligned = alignments.is_some().then(|| {
+            DocumentAlignment::new(
+                &tgt.display,
+                &tgt.path,
+                &src.display,
+                &src.path,
+                &src.lang,
+                &tgt.lang,
+            )
+        });
         for (bead, pair) in beads.iter().zip(&pairs) {
             let only_hygiene = !bead.source.is_empty() && bead.source.clone().all(|i| hygiene[i]);
             let segment = if bead.source.is_empty() {
@@ -238,6 +349,10 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
                 major: bead.source.start as u32,
                 minor: u32::from(!bead.source.is_empty()),
             };
+            if let Some(a) = aligned.as_mut() {
+                let (source, target) = (&pair.source.text, &pair.target.text);
+                a.push(&segment, position, source, target, bead.confidence);
+            }
             for issue in checks::run_all(pair, &knowledge) {
                 if only_hygiene
                     && matches!(issue.check, CheckId::Untranslated | CheckId::WrongLanguage)
@@ -247,7 +362,24 @@ fn check_documents(group: &DocumentGroup) -> Vec<Finding> {
                 findings.push(finding_of(issue, &tgt.display, &segment, position, pair));
             }
         }
+        versions.push(crosscheck::TargetVersion::new(
+            &tgt.display,
+            &tgt.lang,
+            &beads,
+            &pairs,
+            &knowledge,
+        ));
+        if let (Some(sink), Some(a)) = (alignments.as_mut(), aligned) {
+            sink.push(a);
+        }
     }
+    let source_version = crosscheck::SourceVersion {
+        display: &src.display,
+        lang: &src.lang,
+        sentences: &source.sentences,
+        facts: &source.facts,
+    };
+    crosscheck::compare_versions(&source_version, &versions, &mut findings);
     findings
 }
 
@@ -307,8 +439,15 @@ fn label(sentences: &[Sentence]) -> String {
     }
 }
 
-fn check_bilingual(input: &BilingualInput, overrides: &LanguageOverride) -> Vec<Finding> {
-    let file = match load::load_bilingual(&input.path, overrides) {
+/// Checks every unit of a bilingual file; pushes each target language's units to `alignments`
+/// when given.
+fn check_bilingual(
+    input: &BilingualInput,
+    overrides: &LanguageOverride,
+    load_options: &LoadOptions,
+    mut alignments: Option<&mut Vec<DocumentAlignment>>,
+) -> Vec<Finding> {
+    let file = match load::load_bilingual_with(&input.path, overrides, load_options) {
         Ok(f) => f,
         Err(e) => {
             return vec![input_error(
@@ -333,14 +472,25 @@ fn check_bilingual(input: &BilingualInput, overrides: &LanguageOverride) -> Vec<
             })
             .collect();
         let knowledge = DocumentKnowledge::learn(&pairs);
+        let (display, path) = (&input.display, &input.path);
+        let mut aligned = alignments.is_some().then(|| {
+            DocumentAlignment::new(display, path, display, path, source_lang, target_lang)
+        });
         for (i, (unit, pair)) in set.units.iter().zip(&pairs).enumerate() {
             let position = Position {
                 major: i as u32,
                 minor: 1,
             };
+            if let Some(a) = aligned.as_mut() {
+                let (source, target) = (&pair.source.text, &pair.target.text);
+                a.push(&unit.id, position, source, target, 1.0);
+            }
             for issue in checks::run_all(pair, &knowledge) {
                 findings.push(finding_of(issue, &input.display, &unit.id, position, pair));
             }
+        }
+        if let (Some(sink), Some(a)) = (alignments.as_mut(), aligned) {
+            sink.push(a);
         }
     }
     findings

@@ -5,6 +5,7 @@
 //! exhaustive `match` in [`run_all`] means a check that is not wired in does not compile.
 
 pub mod addition;
+pub mod date;
 pub mod language;
 pub mod name;
 pub mod number;
@@ -92,18 +93,19 @@ pub struct Issue {
     pub message: String,
 }
 
-/// Runs every pair-level check. `input-error` and `source-hygiene` are raised by the pipeline.
+/// Runs every pair-level check. `input-error` and `source-hygiene` are raised by the pipeline,
+/// `source-suspect` by [`crate::crosscheck`] from all the targets' findings.
 pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
     let mut issues = Vec::new();
     for id in CheckId::ALL {
         let found = match id {
-            CheckId::InputError | CheckId::SourceHygiene => continue,
+            CheckId::InputError | CheckId::SourceHygiene | CheckId::SourceSuspect => continue,
             CheckId::Omission => omission::check(ctx),
             CheckId::Addition => addition::check(ctx),
             CheckId::Untranslated => language::check_untranslated(ctx),
             CheckId::WrongLanguage => language::check_wrong_language(ctx),
             CheckId::Number => number::check(ctx),
-            CheckId::Date => continue,
+            CheckId::Date => date::check(ctx),
             CheckId::Name => name::check(ctx, doc),
             CheckId::Quote => quote::check(ctx),
         };
