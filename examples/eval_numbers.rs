@@ -12,8 +12,11 @@
 //!     that fall inside a number concord reads. The annotators also tag quantifiers with no
 //!     definite value (`many`, `several`, `both`, 很多, 幾); those are listed in [`INDEFINITE`] and
 //!     counted apart, so the headline figure is over tokens that state a value;
-//! (b) false alarms: the share of untouched pairs with a `number` error, and with any `number`
-//!     finding; and the error share once the pairs in `scripts/pud-number-errata.tsv` (real
+//! The `number` and `date` checks are counted together: a number inside a date (a day, a year)
+//! is the date check's, so a changed year in `5 January 1962` is reported by `date`.
+//!
+//! (b) false alarms: the share of untouched pairs with a `number` or `date` error, and with any
+//!     such finding; and the error share once the pairs in `scripts/pud-number-errata.tsv` (real
 //!     slips of the PUD translations, each reviewed) are set aside;
 //! (c) recall on injected errors in the target, with a fixed seed, at `error` and at any
 //!     severity: a changed digit, an added digit (`5` → `15`), a dropped number, a swapped scale
@@ -37,7 +40,7 @@ mod pud;
 use pud::{read_rows, Rng};
 use std::collections::BTreeMap;
 
-use concord::checks::{number, PairContext, Side};
+use concord::checks::{date, number, PairContext, Side};
 use concord::extract::numbers::{extract, NumberKind, NumberMention};
 use concord::finding::Severity;
 use concord::lang::profile;
@@ -317,6 +320,18 @@ fn digit_span(m: &NumberMention) -> Option<(usize, usize)> {
     Some((m.start + first, m.start + last))
 }
 
+/// Digits grouped by three with `sep`: `25000000` → `25 000 000`.
+fn grouped(digits: &str, sep: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn replace(text: &str, start: usize, end: usize, with: &str) -> String {
     format!("{}{}{}", &text[..start], with, &text[end..])
 }
@@ -459,8 +474,15 @@ fn inject(
             if digits.contains(|c: char| !c.is_ascii_digit()) && last_group.len() != 3 {
                 return None;
             }
-            let out = replace(text, de, de, &format!("{sep}000"));
-            Some((out, format!("{digits} → {digits}{sep}000")))
+            // A number written without grouping gets it throughout once it grows past four
+            // digits (`25000` → `25 000 000`), as the language writes such numbers.
+            let shifted = if digits.contains(|c: char| !c.is_ascii_digit()) || sep.is_empty() {
+                format!("{digits}{sep}000")
+            } else {
+                grouped(&format!("{digits}000"), &sep)
+            };
+            let out = replace(text, ds, de, &shifted);
+            Some((out, format!("{digits} → {shifted}")))
         }
         Injection::InWords => {
             let v = m.value as i64;
@@ -492,7 +514,9 @@ fn findings(en: &str, lang: &str, target: &str) -> (usize, usize) {
         target: Side::new(lang, target.to_string()),
         confidence: 1.0,
     };
-    let issues = number::check(&ctx);
+    // A number inside a date is the date check's: a changed day or year is caught there.
+    let mut issues = number::check(&ctx);
+    issues.extend(date::check(&ctx));
     let errors = issues
         .iter()
         .filter(|i| i.severity == Severity::Error)
@@ -517,7 +541,8 @@ fn reverse_false_alarms(args: &Args) {
                 target: Side::new("en", row.en.clone()),
                 confidence: 1.0,
             };
-            let issues = number::check(&ctx);
+            let mut issues = number::check(&ctx);
+            issues.extend(date::check(&ctx));
             if issues.iter().any(|i| i.severity == Severity::Error) {
                 err += 1;
                 if errata.contains(&(lang.clone(), row.id.clone())) {
@@ -614,7 +639,7 @@ fn explain_pair(args: &[String]) {
         target: Side::new(tl, tt.clone()),
         confidence: 1.0,
     };
-    for issue in number::check(&ctx) {
+    for issue in number::check(&ctx).into_iter().chain(date::check(&ctx)) {
         println!("{:?} {}", issue.severity, issue.message);
     }
 }

@@ -140,6 +140,29 @@ fn every_number_word_reads_as_its_value() {
 }
 
 #[test]
+fn number_words_read_after_their_clitics() {
+    // Arabic `ب|ثلاث`, `و|خمسة`: the clitic is stripped before the word is looked up.
+    for lang in known_tags() {
+        let p = profile(lang);
+        for prefix in &p.numbers.word_prefixes {
+            for (word, value) in p
+                .numbers
+                .words
+                .iter()
+                .filter(|(w, _)| w.chars().count() > 2)
+            {
+                let found = read(lang, &format!("{prefix}{word}"));
+                assert!(
+                    found.iter().any(|m| same_value(m.value, *value)),
+                    "{lang}: {prefix}{word} read as {:?}, expected {value}",
+                    found.iter().map(|m| m.value).collect::<Vec<_>>()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn one_value_many_spellings() {
     // 100 thousand, in the ways the issue names.
     let spellings = [

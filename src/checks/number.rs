@@ -3,65 +3,34 @@
 //! Values are compared, not digit strings: `100 thousand` = `100.000` = `100 тысяч` = `10万`.
 //! Numbers written in digits are strong evidence; numbers in words only satisfy a match (a
 //! source `3` may be a target `drei`) and never raise a finding alone, since `one` and `ein`
-//! are also pronouns and articles.
+//! are also pronouns and articles. Numbers inside a date (its day, its year, a numeric date)
+//! take part in the matching, so that they pair with their counterparts however the other side
+//! writes the date, but are never reported here: the `date` check compares dates.
 
 use super::{Issue, PairContext};
-use crate::extract::numbers::{format_value, same_value};
+use crate::extract::numbers::format_value;
 use crate::extract::{NumberKind, NumberMention};
 use crate::finding::{CheckId, Severity};
 
 pub fn check(ctx: &PairContext) -> Vec<Issue> {
-    let source: Vec<&NumberMention> = ctx
-        .source
-        .facts
-        .numbers
-        .iter()
-        .filter(|n| n.kind != NumberKind::Date)
-        .collect();
-    let target: Vec<&NumberMention> = ctx
-        .target
-        .facts
-        .numbers
-        .iter()
-        .filter(|n| n.kind != NumberKind::Date)
-        .collect();
+    let source: Vec<&NumberMention> = ctx.source.facts.numbers.iter().collect();
+    let target: Vec<&NumberMention> = ctx.target.facts.numbers.iter().collect();
+    let in_date = |n: &NumberMention| n.kind == NumberKind::Date;
     if ctx.source.text.trim().is_empty() || ctx.target.text.trim().is_empty() {
         return Vec::new(); // omission and addition speak for whole sentences
     }
-    let (source_left, target_left, matched_values) = pair_up(&source, &target);
-    // A number that the other side writes inside a date (`21 October` = `10月21日`) is there:
-    // dates are the date check's business, but they still account for a number.
-    let dates = |side: &PairContext, source_side: bool| -> Vec<NumberMention> {
-        let facts = if source_side {
-            &side.source.facts
-        } else {
-            &side.target.facts
-        };
-        facts
-            .numbers
-            .iter()
-            .filter(|n| n.kind == NumberKind::Date)
-            .cloned()
-            .collect()
-    };
-    let (source_dates, target_dates) = (dates(ctx, true), dates(ctx, false));
-    let in_dates = |n: &NumberMention, dates: &[NumberMention]| {
-        dates.iter().any(|d| same_value(d.value, n.value))
-    };
-    let source_left: Vec<&NumberMention> = source_left
-        .into_iter()
-        .filter(|s| !in_dates(s, &target_dates))
-        .collect();
-    let mut target_left: Vec<&NumberMention> = target_left
-        .into_iter()
-        .filter(|t| !in_dates(t, &source_dates))
-        .collect();
+    // Numbers inside dates stay in play only to be paired as changed with a number outside
+    // one (`October 2015` → `Oktober 2015000`); two date parts that differ, or one missing,
+    // are the date check's to report.
+    let (source_left, mut target_left, matched_values) = pair_up(&source, &target);
     let mut issues = Vec::new();
     for s in source_left {
         // The closest unmatched target number in the text's order is taken as the changed
         // form: a number in digits, or a number word with a value that is not `one`-like (an
         // article or pronoun). A source number in words counts only against target digits.
-        let changed_form = target_left.iter().position(|t| may_have_become(s, t));
+        let changed_form = target_left
+            .iter()
+            .position(|t| may_have_become(s, t) && !(in_date(s) && in_date(t)));
         if let Some(pos) = changed_form {
             let t = target_left.remove(pos);
             issues.push(Issue {
@@ -81,13 +50,19 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
                     t.text
                 ),
             });
-        } else if s.digits {
+        } else if s.digits && !in_date(s) {
             // A number in words left unmatched is not reported: measured on PUD, reporting
             // it even as a warning doubled the pairs with a finding (translators restructure
             // `two of them`, `a dozen`), for a few percent more dropped numbers caught.
             issues.push(Issue {
                 check: CheckId::Number,
-                severity: if matched_values.iter().any(|t| s.matches(t)) {
+                // A true repeat: another source number in digits of the same value was
+                // rendered (not a `three` beside a `3%`).
+                severity: if source
+                    .iter()
+                    .any(|o| o.digits && !std::ptr::eq(*o, s) && o.matches(s))
+                    && matched_values.iter().any(|t| s.matches(t))
+                {
                     Severity::Warning
                 } else {
                     missing_severity(s)
@@ -102,7 +77,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             });
         }
     }
-    for t in target_left.into_iter().filter(|t| t.digits) {
+    for t in target_left.into_iter().filter(|t| t.digits && !in_date(t)) {
         issues.push(Issue {
             check: CheckId::Number,
             severity: Severity::Warning,
@@ -142,10 +117,18 @@ fn pair_up<'a>(
             // A `1` in digits is not satisfied by an article-like `ein`, `un`, `一` (the word
             // for one is everywhere); it is by a word in the same kind's sense (`eins`, `the
             // first`), or by digits.
+            // A number inside a date pairs with one inside a date first (`5 January, 5
+            // soldiers` → `5. Januar, 15 Soldaten`: the soldiers' 5 must not take the day).
             let found = (0..target.len())
                 .filter(|&j| !target_used[j] && target[j].digits == target_digits)
                 .filter(|&j| !s.digits || target[j].digits || is_informative_word(target[j]))
-                .find(|&j| s.matches(target[j]));
+                .filter(|&j| s.matches(target[j]))
+                .min_by_key(|&j| {
+                    (
+                        (s.kind == NumberKind::Date) != (target[j].kind == NumberKind::Date),
+                        j,
+                    )
+                });
             if let Some(j) = found {
                 target_used[j] = true;
                 source_used[i] = true;
@@ -277,6 +260,22 @@ mod tests {
             ),
             [(Severity::Error, "57".into(), "".into())]
         );
+    }
+
+    #[test]
+    fn a_number_inside_a_date_changed_into_a_plain_number_is_reported() {
+        // The year is a date part in both texts; once the target's is no year at all, the
+        // number check pairs them as changed.
+        assert_eq!(
+            found(
+                "He was promoted in October 2015.",
+                "de",
+                "Er wurde im Oktober 2015000 befördert."
+            ),
+            [(Severity::Error, "2015".into(), "2015000".into())]
+        );
+        // The same date written another way is no number finding.
+        assert!(found("on 21 October", "zh", "在10月21日").is_empty());
     }
 
     #[test]

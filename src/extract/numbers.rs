@@ -1085,7 +1085,13 @@ fn read_scale(text: &str, chars: &[(usize, char)], k: usize, profile: &Profile) 
 /// If one of `words` (lower-cased, possibly several words) starts at `chars[k]`, the index after it.
 fn match_word(text: &str, chars: &[(usize, char)], k: usize, words: &[String]) -> Option<usize> {
     let start = chars.get(k)?.0;
-    let rest = &text[start..];
+    // Only as far as the longest word and the character after it: lower-casing the whole rest of
+    // the text at every number made long texts quadratic.
+    let longest = words.iter().map(|w| w.chars().count()).max()?;
+    let end = chars
+        .get(k + longest + 1)
+        .map_or(text.len(), |&(offset, _)| offset);
+    let rest = &text[start..end];
     let lower = rest.to_lowercase();
     for w in words {
         if lower.starts_with(w.as_str()) && rest.len() == lower.len() {
@@ -1422,7 +1428,7 @@ fn head2(word: &str) -> &str {
 }
 
 /// Whether a lower-case word may be a number word of the profile: it starts as one of its
-/// words, scales, ordinals, stems or clitics does.
+/// words, scales, ordinals or stems does, after a clitic or not.
 fn may_be_number_word(word: &str, numbers: &crate::lang::profile::NumberRules) -> bool {
     let starts = numbers.starts.get_or_init(|| {
         numbers
@@ -1433,12 +1439,19 @@ fn may_be_number_word(word: &str, numbers: &crate::lang::profile::NumberRules) -
             .chain(numbers.stems.keys())
             .chain(numbers.ordinal_stems.keys())
             .chain(numbers.compound_stems.keys())
-            .chain(numbers.word_prefixes.iter())
             .map(|w| head2(w).to_string())
             .collect()
     });
-    starts.contains(head2(word))
-        || word.chars().count() == 1 && starts.iter().any(|s| s.starts_with(word))
+    let listed = |w: &str| {
+        starts.contains(head2(w))
+            || w.chars().count() == 1 && starts.iter().any(|s| s.starts_with(w))
+    };
+    // After an attached clitic too (Arabic `ب|ثلاث`, `وال|خمسين`).
+    listed(word)
+        || numbers.word_prefixes.iter().any(|p| {
+            word.strip_prefix(p.as_str())
+                .is_some_and(|rest| listed(rest))
+        })
 }
 
 /// Splits a word into number words, scales and joiners of the profile, longest first. `None`
