@@ -363,10 +363,7 @@ mod tests {
     use crate::checks::tests::pair;
 
     fn found(src: &str, tgt_lang: &'static str, tgt: &str) -> Vec<(Severity, String, String)> {
-        check(&pair("en", src, tgt_lang, tgt))
-            .into_iter()
-            .map(|i| (i.severity, i.source, i.target))
-            .collect()
+        crate::checks::tests::found_by(check, src, tgt_lang, tgt)
     }
 
     #[test]

@@ -180,6 +180,20 @@ impl<'a> Side<'a> {
 pub(crate) mod tests {
     use super::*;
 
+    /// What a check finds on an English source and a target: (severity, source item, target
+    /// item) of each issue.
+    pub fn found_by(
+        check: fn(&PairContext) -> Vec<Issue>,
+        src: &str,
+        tgt_lang: &'static str,
+        tgt: &str,
+    ) -> Vec<(crate::finding::Severity, String, String)> {
+        check(&pair("en", src, tgt_lang, tgt))
+            .into_iter()
+            .map(|i| (i.severity, i.source, i.target))
+            .collect()
+    }
+
     /// A pre-aligned pair for the checks' unit tests.
     pub fn pair(
         source_lang: &'static str,
