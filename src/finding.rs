@@ -126,6 +126,28 @@ pub struct Finding {
     pub target_text: String,
 }
 
+#[cfg(test)]
+impl Finding {
+    /// A number error on `a.de.txt`, segment 1.1, for unit tests; other fields by struct update
+    /// syntax (`Finding { severity, ..Finding::example("5", "6") }`).
+    pub fn example(source: &str, target: &str) -> Finding {
+        Finding {
+            document: "a.de.txt".into(),
+            segment: "1.1".into(),
+            position: Position::default(),
+            source_lang: "en".into(),
+            target_lang: "de".into(),
+            check: CheckId::Number,
+            severity: Severity::Error,
+            source: source.into(),
+            target: target.into(),
+            message: "m".into(),
+            source_text: String::new(),
+            target_text: String::new(),
+        }
+    }
+}
+
 impl Finding {
     /// The total order of the report: document, position in the source, check, then the rest so
     /// that the same input always gives the same bytes.

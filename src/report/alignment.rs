@@ -180,22 +180,16 @@ fn tool_path(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{CheckId, Severity};
+    use crate::finding::CheckId;
 
     fn finding(document: &str, position: Position, segment: &str, target_text: &str) -> Finding {
         Finding {
             document: document.into(),
             segment: segment.into(),
             position,
-            source_lang: "en".into(),
-            target_lang: "de".into(),
             check: CheckId::Addition,
-            severity: Severity::Error,
-            source: String::new(),
-            target: target_text.into(),
-            message: "m".into(),
-            source_text: String::new(),
             target_text: target_text.into(),
+            ..Finding::example("", target_text)
         }
     }
 

@@ -80,22 +80,12 @@ impl Baseline {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{CheckId, Position, Severity};
 
     fn finding(source: &str) -> Finding {
         Finding {
-            document: "a.de.txt".into(),
-            segment: "1.1".into(),
-            position: Position::default(),
-            source_lang: "en".into(),
-            target_lang: "de".into(),
-            check: CheckId::Number,
-            severity: Severity::Error,
-            source: source.into(),
-            target: "x".into(),
-            message: "m".into(),
             source_text: "s".into(),
             target_text: "t".into(),
+            ..Finding::example(source, "x")
         }
     }
 

@@ -121,17 +121,9 @@ mod tests {
     fn finding_with(source: &str, target: &str, document: &str) -> Finding {
         Finding {
             document: document.into(),
-            segment: "1.1".into(),
-            position: Position::default(),
-            source_lang: "en".into(),
-            target_lang: "de".into(),
-            check: CheckId::Number,
-            severity: Severity::Error,
-            source: source.into(),
-            target: target.into(),
-            message: "m".into(),
             source_text: "s".into(),
             target_text: "t".into(),
+            ..Finding::example(source, target)
         }
     }
 

@@ -531,22 +531,11 @@ fn short(item: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::Position;
 
     fn finding(source: &str, target: &str, severity: Severity) -> Finding {
         Finding {
-            document: "a.de.txt".into(),
-            segment: "1.1".into(),
-            position: Position::default(),
-            source_lang: "en".into(),
-            target_lang: "de".into(),
-            check: CheckId::Number,
             severity,
-            source: source.into(),
-            target: target.into(),
-            message: "m".into(),
-            source_text: String::new(),
-            target_text: String::new(),
+            ..Finding::example(source, target)
         }
     }
 

@@ -18,23 +18,16 @@ pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{CheckId, Position, Severity};
+    use crate::finding::{CheckId, Severity};
 
     #[test]
     fn one_object_a_line_even_with_line_breaks_in_the_texts() {
         let f = |source: &str| Finding {
-            document: "a.de.txt".into(),
             segment: "1.2".into(),
-            position: Position::default(),
-            source_lang: "en".into(),
-            target_lang: "de".into(),
             check: CheckId::Quote,
             severity: Severity::Warning,
-            source: source.into(),
-            target: String::new(),
-            message: "m".into(),
             source_text: "two\nlines\r\n".into(),
-            target_text: String::new(),
+            ..Finding::example(source, "")
         };
         let out = String::from_utf8(render(&[f("a"), f("b")]).unwrap()).unwrap();
         let lines: Vec<&str> = out.lines().collect();
