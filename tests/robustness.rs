@@ -729,3 +729,40 @@ fn percent_words_are_read_from_a_bounded_window() {
     let many = "7 percent ".repeat(20_000);
     assert!(kinds(&many, "en").iter().all(|k| *k == NumberKind::Percent));
 }
+
+/// A run killed at any moment (Ctrl-C, or worse, SIGKILL) leaves the report that was there before
+/// or a whole new one, never half of one: reports are written to a temporary file and renamed.
+#[test]
+fn a_killed_run_never_leaves_half_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("in");
+    std::fs::create_dir(&corpus).unwrap();
+    // Long enough that the kills below land while it reads, checks and writes.
+    let (en, de) = (GOOD_EN.repeat(4_000), GOOD_DE.repeat(4_000));
+    std::fs::write(corpus.join("long.en.txt"), &en).unwrap();
+    std::fs::write(corpus.join("long.de.txt"), &de).unwrap();
+    let report = dir.path().join("report.csv");
+    for delay_ms in [50u64, 300, 800, 1500] {
+        std::fs::write(&report, "the report of the previous run\n").unwrap();
+        let mut child = std::process::Command::new(concord_bin())
+            .args(["check", "--quiet", "--fail-on", "never", "-o"])
+            .arg(&report)
+            .arg(&corpus)
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        let text = std::fs::read_to_string(&report).unwrap();
+        if text != "the report of the previous run\n" {
+            // A new report: whole, header first, every row complete.
+            assert!(
+                text.starts_with("document,segment,"),
+                "after {delay_ms} ms: {text:.80}"
+            );
+            assert!(text.ends_with('\n'), "after {delay_ms} ms: cut short");
+            let mut reader = csv::Reader::from_reader(text.as_bytes());
+            assert!(reader.records().all(|r| r.is_ok_and(|r| r.len() >= 11)));
+        }
+    }
+}
