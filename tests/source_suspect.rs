@@ -357,3 +357,32 @@ fn a_pivot_error_repeated_through_the_document_is_still_found() {
         "no translation is blamed: {found:#?}"
     );
 }
+
+/// The HTML report shows the comparison as a grid: the source's suspect items down, the twelve
+/// languages across, each agreeing with the others and not with the source.
+#[test]
+fn the_html_report_shows_the_versions_as_a_grid() {
+    let dir = corpus_with(&PIVOT_ERRORS);
+    let out = Command::cargo_bin("concord")
+        .unwrap()
+        .args(["check", "--quiet", "--fail-on", "never", "--format", "html"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let start = html.find("<section class=\"grid\"").expect("a grid");
+    let grid = &html[start..start + html[start..].find("</section>").unwrap()];
+    let header: String = [
+        "ar", "de", "el", "es", "fr", "ja", "nl", "pl", "ru", "tr", "uk", "zh",
+    ]
+    .iter()
+    .map(|l| format!("<th>{l}</th>"))
+    .collect();
+    assert!(grid.contains(&header), "{grid}");
+    let year_row = grid
+        .lines()
+        .find(|l| l.contains("<td>1926</td>"))
+        .expect("a row for the source's 1926");
+    assert!(year_row.contains("source suspect"), "{year_row}");
+    assert_eq!(year_row.matches(">1962</td>").count(), 12, "{year_row}");
+}

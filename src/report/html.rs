@@ -57,6 +57,11 @@ tr.finding td.msg { white-space: normal; }
 .badge { display: inline-block; min-width: 4.5em; text-align: center; border-radius: 3px; color: #fff; font-size: 11px; padding: 0 4px; margin-right: 6px; }
 .badge.error { background: var(--error); } .badge.warning { background: var(--warning); } .badge.info { background: var(--info); }
 .check { font-weight: 600; margin-right: 6px; }
+section.grid { background: #fff; border: 1px solid var(--line); border-radius: 4px; margin: 10px 0; padding: 8px 12px; overflow-x: auto; }
+section.grid table { border-collapse: collapse; font-size: 12px; }
+section.grid th, section.grid td { border: 1px solid var(--line); padding: 1px 6px; text-align: center; }
+section.grid td.same { color: #999; } section.grid td.error { color: var(--error); font-weight: 600; }
+section.grid td.warning { color: var(--warning); } section.grid td.info { color: var(--info); }
 .items { color: #555; margin-left: 6px; }
 mark { border-radius: 2px; padding: 0 1px; }
 mark.error { background: #ffcdd2; box-shadow: inset 0 -2px var(--error); }
@@ -140,6 +145,7 @@ pub fn render(report: &Report) -> anyhow::Result<Vec<u8>> {
     );
     header(&mut out, report);
     out.push_str("<main>\n");
+    super::grid::write_grids(&mut out, report.alignments, findings);
     for (a, alignment) in report.alignments.iter().enumerate() {
         document(&mut out, alignment, &placed[a], findings);
     }

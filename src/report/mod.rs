@@ -15,6 +15,7 @@ pub mod baseline;
 pub mod csv;
 pub mod fingerprint;
 pub mod github;
+pub mod grid;
 pub mod html;
 pub mod json;
 pub mod jsonl;
