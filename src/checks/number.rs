@@ -5,7 +5,9 @@
 //! source `3` may be a target `drei`) and never raise a finding alone, since `one` and `ein`
 //! are also pronouns and articles. Numbers inside a date (its day, its year, a numeric date)
 //! take part in the matching, so that they pair with their counterparts however the other side
-//! writes the date, but are never reported here: the `date` check compares dates.
+//! writes the date; a date part missing or changed into another date part is the `date` check's
+//! to report, one changed into a number outside any date (`October 2015` → `Oktober 2015000`)
+//! is reported here.
 
 use super::{Issue, PairContext};
 use crate::extract::numbers::format_value;
@@ -19,9 +21,6 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     if ctx.source.text.trim().is_empty() || ctx.target.text.trim().is_empty() {
         return Vec::new(); // omission and addition speak for whole sentences
     }
-    // Numbers inside dates stay in play only to be paired as changed with a number outside
-    // one (`October 2015` → `Oktober 2015000`); two date parts that differ, or one missing,
-    // are the date check's to report.
     let (source_left, mut target_left, matched_values) = pair_up(&source, &target);
     let mut issues = Vec::new();
     for s in source_left {
