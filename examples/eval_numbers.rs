@@ -524,6 +524,17 @@ fn findings(en: &str, lang: &str, target: &str) -> (usize, usize) {
     (errors, issues.len())
 }
 
+/// One injection type's recall: `name error%(any%)[injected]`, with `decimals` decimals.
+fn recall_cell(kind: Injection, (n, e, a): (usize, usize, usize), decimals: usize) -> String {
+    let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
+    format!(
+        "{} {:.decimals$}({:.decimals$})[{n}]",
+        kind.name(),
+        pct(e),
+        pct(a)
+    )
+}
+
 /// `--reverse`: the target language as the source and English as the target; prints the false
 /// alarms on the untouched pairs, with and without the reviewed slips.
 fn reverse_false_alarms(args: &Args) {
@@ -724,17 +735,12 @@ fn main() {
         let cells: Vec<String> = Injection::ALL
             .iter()
             .map(|k| {
-                let (n, e, a) = per.get(k).copied().unwrap_or_default();
+                let counts = per.get(k).copied().unwrap_or_default();
                 let o = overall.entry(*k).or_default();
-                o.0 += n;
-                o.1 += e;
-                o.2 += a;
-                format!(
-                    "{} {:.0}({:.0})[{n}]",
-                    k.name(),
-                    100.0 * e as f64 / n.max(1) as f64,
-                    100.0 * a as f64 / n.max(1) as f64
-                )
+                o.0 += counts.0;
+                o.1 += counts.1;
+                o.2 += counts.2;
+                recall_cell(*k, counts, 0)
             })
             .collect();
         println!(
@@ -751,15 +757,7 @@ fn main() {
     }
     let cells: Vec<String> = Injection::ALL
         .iter()
-        .map(|k| {
-            let (n, e, a) = overall.get(k).copied().unwrap_or_default();
-            format!(
-                "{} {:.1}({:.1})[{n}]",
-                k.name(),
-                100.0 * e as f64 / n.max(1) as f64,
-                100.0 * a as f64 / n.max(1) as f64
-            )
-        })
+        .map(|k| recall_cell(*k, overall.get(k).copied().unwrap_or_default(), 1))
         .collect();
     println!(
         "all  {:>37.1} {:>10.1} {:>10.1}   {}",
