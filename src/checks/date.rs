@@ -269,6 +269,12 @@ fn plain_number(part: Part, value: i32, facts: &Facts, profile: &Profile) -> boo
     let as_number = |v: i32| {
         facts.numbers.iter().any(|n| {
             n.kind != NumberKind::Date
+                // `una carta` states no first of the month; `primero`, `1.` do, and a `one`
+                // word right beside a date (`एक दिसम्बर`).
+                && (n.digits
+                    || n.value >= 2.0
+                    || n.kind == NumberKind::Ordinal
+                    || beside_a_date(n, facts))
                 && std::iter::once(n.value)
                     .chain(n.alternatives.iter().copied())
                     .any(|x| same_value(x, f64::from(v)))
@@ -286,6 +292,15 @@ fn plain_number(part: Part, value: i32, facts: &Facts, profile: &Profile) -> boo
         }
         Part::Month | Part::Weekday => false,
     }
+}
+
+/// Whether a number touches one of the sentence's dates, with at most a space or a `de`-like
+/// character or two between (`एक दिसम्बर`, `1er décembre`).
+fn beside_a_date(n: &crate::extract::NumberMention, facts: &Facts) -> bool {
+    let end = n.start + n.text.len();
+    facts.dates.iter().any(|d| {
+        (d.start >= end && d.start - end <= 2) || (n.start >= d.end && n.start - d.end <= 2)
+    })
 }
 
 /// Whether a month or weekday name of the target language (a full form of five letters or more)
@@ -486,5 +501,31 @@ mod tests {
         let ctx = pair("en", "on January 5, 2024", "de", "am 6. Januar 2025");
         assert!(crate::checks::number::check(&ctx).is_empty());
         assert_eq!(check(&ctx).len(), 1);
+    }
+
+    #[test]
+    fn an_article_is_no_first_of_the_month() {
+        let src = "On the 1st January 49 BC, Marco Antonio read a declaration.";
+        assert_eq!(
+            found(
+                src,
+                "es",
+                "El de enero de 49 a. C., Marco Antonio leyó una carta."
+            )[0]
+            .0,
+            Severity::Error
+        );
+        assert!(found(
+            src,
+            "es",
+            "El 1 de enero de 49 a. C., Marco Antonio leyó una carta."
+        )
+        .is_empty());
+        assert!(found(
+            src,
+            "es",
+            "El primero de enero de 49 a. C., Marco Antonio leyó una carta."
+        )
+        .is_empty());
     }
 }
