@@ -172,6 +172,11 @@ fn han_big(c: char) -> Option<u64> {
     })
 }
 
+/// The numerals written on cheques and contracts (大写数字), which are also common words.
+fn is_financial_numeral(c: char) -> bool {
+    "壹贰貳叁參肆伍陆陸柒捌玖拾佰仟".contains(c)
+}
+
 fn is_han_numeral(c: char) -> bool {
     han_digit(c).is_some() || han_unit(c).is_some() || han_big(c).is_some()
 }
@@ -243,15 +248,23 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
             // A lone 一 is mostly part of a word (一些, 统一, 一直): it is read only before a
             // classifier (一个, 一名). A lone 二…九 or 两 is a number (两国, 三人); 万, 亿 alone
             // are words (万一, 亿万) and left alone. Always weak evidence.
-            let classifier = chars.get(j).is_some_and(|&(_, n)| is_classifier(n));
+            // The classifier may follow 大 or 小 (一大群 a big crowd, 一小步 a small step).
+            let classifier = {
+                let size = chars.get(j).is_some_and(|&(_, n)| n == '大' || n == '小');
+                let at = if size { j + 1 } else { j };
+                chars.get(at).is_some_and(|&(_, n)| is_classifier(n))
+            };
             // `之一` one of; `這一`, `另一`, `任一`, `每一`: this, another, any, each one.
             let one_of = i > 0 && "之這这那另任每第".contains(chars[i - 1].1);
+            // The financial forms are everyday words alone (陸 land in 大陸, 參 in 參加, 拾
+            // pick up, 伍 ranks): a number only in a run or before a classifier.
+            let lone_ok = !is_financial_numeral(run[0]);
             let meaningful = run.len() >= 2
-                || han_unit(run[0]).is_some()
+                || lone_ok && han_unit(run[0]).is_some()
                 || classifier
-                || one_of
-                || i > 0 && chars[i - 1].1 == '第'
-                || han_digit(run[0]).is_some_and(|d| d >= 2);
+                || lone_ok && one_of
+                || lone_ok && i > 0 && chars[i - 1].1 == '第'
+                || lone_ok && han_digit(run[0]).is_some_and(|d| d >= 2);
             if meaningful {
                 if let Some(v) = parse_han(&run) {
                     let end = if j < chars.len() {
@@ -313,9 +326,52 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<NumberMention> {
         }
     }
     share_scales(text, &mut out);
+    mark_percent_before(text, &mut out, profile);
     add_halves(text, &mut out, profile);
     mark_cjk_dates(text, &mut out);
     join_century_decades(text, join_myriad_groups(text, out))
+}
+
+/// An ordinal may be a century: "the 6th century", "the thirteenth century" are "500-luvulla",
+/// "1200-luvulla" in Finnish, the 500s and 1200s.
+fn add_century_reading(m: &mut NumberMention) {
+    if m.kind == NumberKind::Ordinal && (2.0..=21.0).contains(&m.value) && m.value.fract() == 0.0 {
+        m.alternatives.push((m.value - 1.0) * 100.0);
+    }
+}
+
+/// A number right after a per-cent word that comes first in its language (Turkish `yüzde on
+/// biri`, `yüzde 11`) is a percentage.
+fn mark_percent_before(text: &str, mentions: &mut [NumberMention], profile: &Profile) {
+    let words = &profile.numbers.percent_words_before;
+    if words.is_empty() {
+        return;
+    }
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind == NumberKind::Cardinal)
+    {
+        let before = text[..m.start].trim_end();
+        let lowered = lower(before);
+        let word = words.iter().find(|w| {
+            lowered.strip_suffix(w.as_str()).is_some_and(|rest| {
+                rest.chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            })
+        });
+        if let Some(word) = word {
+            // The mention takes the word in: `yüzde on biri` is what the reader sees.
+            let start = before
+                .char_indices()
+                .rev()
+                .nth(word.chars().count() - 1)
+                .map_or(0, |(at, _)| at);
+            m.text = text[start..m.start + m.text.len()].to_string();
+            m.start = start;
+            m.kind = NumberKind::Percent;
+        }
+    }
 }
 
 /// Digits before 月 or 日 (`10月21日`) and Korean 월, 일 after a month, are a month and a day:
@@ -356,7 +412,12 @@ fn join_century_decades(text: &str, mentions: Vec<NumberMention>) -> Vec<NumberM
             {
                 let year = (prev.value - 1.0) * 100.0 + m.value;
                 prev.text = text[prev.start..m.start + m.text.len()].to_string();
-                prev.alternatives = vec![m.value];
+                // `the 60s` only of a century there has been: `720世紀60年代` says no 60s.
+                prev.alternatives = if (1.0..=21.0).contains(&prev.value) {
+                    vec![m.value]
+                } else {
+                    Vec::new()
+                };
                 prev.value = year;
                 prev.kind = NumberKind::Cardinal;
                 prev.core.clear();
@@ -680,10 +741,7 @@ fn read_digits(
     let mut m = NumberMention::plain(value, kind, text[start..stop].trim_end(), true, start);
     m.scale = scale;
     m.core = chars[i..j].iter().map(|&(_, c)| ascii_form(c)).collect();
-    // An ordinal century: "the 6th century" is "500-luvulla" in Finnish, "the 500s".
-    if kind == NumberKind::Ordinal && (2.0..=21.0).contains(&value) && value.fract() == 0.0 {
-        m.alternatives.push((value - 1.0) * 100.0);
-    }
+    add_century_reading(&mut m);
     // A decade: "the 1970s" is "the 70s", "die 70er", "70年代".
     let rest: String = chars[j..].iter().take(3).map(|&(_, c)| c).collect();
     let decade = ["s", "'s", "’s"].iter().any(|suffix| {
@@ -744,7 +802,7 @@ fn is_word_char(c: char) -> bool {
 fn is_classifier(c: char) -> bool {
     "个個名位次年月日天人家种種项項场場架艘辆輛座件条條岁歲倍所间間支只隻张張本部国國\
      段步点點份集面席派根则則道匹排处處篇首颗顆台臺头頭套批群片封笔筆门門棵朵队隊层層幅\
-     双雙对對句声聲阵陣番回趟遍届屆期季代轮輪任起堆波局"
+     双雙对對句声聲阵陣番回趟遍届屆期季代轮輪任起堆波局块塊系"
         .contains(c)
 }
 
@@ -1148,13 +1206,24 @@ fn read_words(
         if chars.get(e).is_some_and(|&(_, c)| c == '-') {
             let e2 = run_end(e + 1);
             let joined = lower(&text[chars[k].0..stop_of(e2)]);
-            if e2 > e + 1 && numbers.words.contains_key(&joined) {
+            let listed =
+                |w: &str| numbers.words.contains_key(w) || numbers.ordinal_words.contains_key(w);
+            let after_clitic = numbers
+                .word_prefixes
+                .iter()
+                .filter_map(|p| joined.strip_prefix(p.as_str()))
+                .any(listed);
+            if e2 > e + 1 && (listed(&joined) || after_clitic) {
                 return Some((joined, e2));
             }
         }
         Some((lower(&text[chars[k].0..stop_of(e)]), e))
     };
     let (first, mut e) = word_at(i)?;
+    // `yüzde` (per cent, before the number) reads as yüz + -de (in a hundred): it is no number.
+    if numbers.percent_words_before.contains(&first) {
+        return None;
+    }
     let ordinal = std::iter::once(first.as_str())
         .chain(
             numbers
@@ -1178,13 +1247,14 @@ fn read_words(
         } else {
             text.len()
         };
-        let m = NumberMention::plain(
+        let mut m = NumberMention::plain(
             v,
             NumberKind::Ordinal,
             &text[chars[i].0..stop],
             false,
             chars[i].0,
         );
+        add_century_reading(&mut m);
         return Some((m, e));
     } else if !acc.push_compound(&first, profile) {
         return None;
@@ -1248,17 +1318,30 @@ fn read_words(
     // like every number in words they are weak evidence: they may satisfy a source `1`, never
     // raise a finding.
     let value = acc.value()?;
+    let mut kind = if ordinal.is_some() {
+        NumberKind::Ordinal
+    } else {
+        NumberKind::Cardinal
+    };
+    // A percent word after the words (`jedno procento`, `un pour cent`): the number is a
+    // percentage, which says a definite quantity even when it is one.
+    let mut k = last_end;
+    while k < chars.len() && is_space_separator(chars[k].1) {
+        k += 1;
+    }
+    if let (NumberKind::Cardinal, Some(word_end)) =
+        (kind, match_word(text, chars, k, &numbers.percent_words))
+    {
+        kind = NumberKind::Percent;
+        last_end = word_end;
+    }
     let stop = if last_end < chars.len() {
         chars[last_end].0
     } else {
         text.len()
     };
-    let kind = if ordinal.is_some() {
-        NumberKind::Ordinal
-    } else {
-        NumberKind::Cardinal
-    };
-    let m = NumberMention::plain(value, kind, &text[chars[i].0..stop], false, chars[i].0);
+    let mut m = NumberMention::plain(value, kind, &text[chars[i].0..stop], false, chars[i].0);
+    add_century_reading(&mut m);
     Some((m, last_end))
 }
 
@@ -1769,5 +1852,78 @@ mod tests {
         assert_eq!(strong("10–12 people", "en"), [10.0, 12.0]);
         assert_eq!(strong("from 2019-2021", "en"), [2019.0, 2021.0]);
         assert_eq!(strong("it fell to -5 degrees", "en"), [-5.0]);
+    }
+
+    fn mentions(text: &str, lang: &str) -> Vec<(f64, NumberKind, String, Vec<f64>)> {
+        extract(text, profile(lang))
+            .into_iter()
+            .map(|m| (m.value, m.kind, m.text, m.alternatives))
+            .collect()
+    }
+
+    #[test]
+    fn per_cent_words_before_and_after_number_words() {
+        let percent = |text: &str, lang: &str| {
+            mentions(text, lang)
+                .into_iter()
+                .filter(|m| m.1 == NumberKind::Percent)
+                .map(|m| (m.0, m.2))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            percent("snížila o zhruba jedno procento", "cs"),
+            [(1.0, "jedno procento".to_string())]
+        );
+        assert_eq!(
+            percent("une baisse d'un pour cent", "fr"),
+            [(1.0, "d'un pour cent".to_string())]
+        );
+        // Turkish puts it first; `yüzde` itself (yüz + -de) is no hundred.
+        assert_eq!(
+            percent("oyların yalnızca yüzde on biri kullanılmıştı", "tr"),
+            [(11.0, "yüzde on biri".to_string())]
+        );
+        assert_eq!(
+            percent("yalnızca %11 kullanıldı", "tr"),
+            [(11.0, "%11".to_string())]
+        );
+        assert_eq!(values("yüzde birden fazla", "tr"), [(1.0, false)]);
+    }
+
+    #[test]
+    fn financial_numerals_alone_are_words() {
+        assert!(values("比布蘭斯菲爾德發現大陸早了", "zh").is_empty());
+        assert!(values("他參加了會議，收拾行李", "zh").is_empty());
+        assert_eq!(values("壹佰元", "zh"), [(100.0, false)]);
+        // 一 before a classifier, also after 大 or 小; not in 统一 or alone.
+        assert_eq!(values("一大群人", "zh"), [(1.0, false)]);
+        assert_eq!(values("一小塊釙", "zh"), [(1.0, false)]);
+        assert!(values("国家统一", "zh").is_empty());
+    }
+
+    #[test]
+    fn a_decade_only_of_a_century_there_has_been() {
+        let m = &mentions("在20世紀60年代", "zh")[0];
+        assert_eq!((m.0, m.3.clone()), (1960.0, vec![60.0]));
+        let m = &mentions("在720世紀60年代", "zh")[0];
+        assert_eq!((m.0, m.3.clone()), (71960.0, vec![]));
+    }
+
+    #[test]
+    fn ordinal_words_may_be_centuries() {
+        let m = mentions("during the thirteenth century", "en");
+        assert_eq!(
+            (m[0].0, m[0].1, m[0].3.clone()),
+            (13.0, NumberKind::Ordinal, vec![1200.0])
+        );
+        let m = mentions("in the twenty-first century", "en");
+        assert_eq!((m[0].0, m[0].2.as_str()), (21.0, "twenty-first"));
+        assert_eq!(values("the Sixties", "en"), [(60.0, false)]);
+    }
+
+    #[test]
+    fn arabic_duals_say_two() {
+        assert_eq!(values("تستمر لشهرين", "ar"), [(2.0, false)]);
+        assert_eq!(values("بمقدار درجتين مئويتين", "ar"), [(2.0, false)]);
     }
 }

@@ -125,6 +125,9 @@ pub struct NumberRules {
     /// Words meaning per cent: `percent`, `per cent`, `prozent`, `процент`, `процента`.
     #[serde(default)]
     pub percent_words: Vec<String>,
+    /// Words meaning per cent that come before the number: Turkish `yüzde on` (ten per cent).
+    #[serde(default)]
+    pub percent_words_before: Vec<String>,
     /// Clitics written attached before a number word, stripped before it is looked up: the
     /// Arabic article and conjunction (`العشرين` = `ال` + `عشرين`), Hebrew `ה`, `ו`.
     #[serde(default)]
