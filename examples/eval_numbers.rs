@@ -525,14 +525,9 @@ fn findings(en: &str, lang: &str, target: &str) -> (usize, usize) {
 }
 
 /// One injection type's recall: `name error%(any%)[injected]`, with `decimals` decimals.
-fn recall_cell(kind: Injection, (n, e, a): (usize, usize, usize), decimals: usize) -> String {
+fn recall_cell(kind: Injection, (n, e, a): (usize, usize, usize)) -> String {
     let pct = |x: usize| 100.0 * x as f64 / n.max(1) as f64;
-    format!(
-        "{} {:.decimals$}({:.decimals$})[{n}]",
-        kind.name(),
-        pct(e),
-        pct(a)
-    )
+    format!("{} {:.1}({:.1})[{n}]", kind.name(), pct(e), pct(a))
 }
 
 /// `--reverse`: the target language as the source and English as the target; prints the false
@@ -740,7 +735,7 @@ fn main() {
                 o.0 += counts.0;
                 o.1 += counts.1;
                 o.2 += counts.2;
-                recall_cell(*k, counts, 0)
+                recall_cell(*k, counts)
             })
             .collect();
         println!(
@@ -757,7 +752,7 @@ fn main() {
     }
     let cells: Vec<String> = Injection::ALL
         .iter()
-        .map(|k| recall_cell(*k, overall.get(k).copied().unwrap_or_default(), 1))
+        .map(|k| recall_cell(*k, overall.get(k).copied().unwrap_or_default()))
         .collect();
     println!(
         "all  {:>37.1} {:>10.1} {:>10.1}   {}",
