@@ -90,6 +90,15 @@ pub fn describe(check: CheckId) -> CheckDescription {
             "a quotation marks someone's own words; moving or dropping it changes who said what",
             "source 'He said \"we will not leave\"', target without quotation marks",
         ),
+        CheckId::Placeholder => (
+            "a placeholder or inline tag ({0}, {name}, {{name}}, %s, %1$d, %(name)s, $1, <b>, \
+             an ICU {count, plural, ...} argument by name) missing, added or changed; unnumbered \
+             %s/%d in another order, or a tag closed before it opens, is a warning",
+            "the program fills placeholders with values and renders the tags: a lost or altered \
+             one shows the wrong value, breaks the markup or makes the program fail",
+            "source \"Deleted %d files from {folder}\", target \"Dateien aus {Ordner} gelöscht\": \
+             %d is missing and {folder} became {Ordner}",
+        ),
     };
     CheckDescription {
         id: check.as_str(),

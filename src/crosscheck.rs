@@ -208,7 +208,8 @@ impl Kind {
             | CheckId::Omission
             | CheckId::Addition
             | CheckId::Untranslated
-            | CheckId::WrongLanguage => None,
+            | CheckId::WrongLanguage
+            | CheckId::Placeholder => None,
         }
     }
 

@@ -52,10 +52,12 @@ pub enum CheckId {
     Date,
     Name,
     Quote,
+    /// A placeholder or inline tag (`{0}`, `%s`, `<b>`) missing, added or changed.
+    Placeholder,
 }
 
 impl CheckId {
-    pub const ALL: [CheckId; 11] = [
+    pub const ALL: [CheckId; 12] = [
         CheckId::InputError,
         CheckId::SourceHygiene,
         CheckId::SourceSuspect,
@@ -67,6 +69,7 @@ impl CheckId {
         CheckId::Date,
         CheckId::Name,
         CheckId::Quote,
+        CheckId::Placeholder,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +85,7 @@ impl CheckId {
             CheckId::Date => "date",
             CheckId::Name => "name",
             CheckId::Quote => "quote",
+            CheckId::Placeholder => "placeholder",
         }
     }
 

@@ -10,6 +10,7 @@ pub mod language;
 pub mod name;
 pub mod number;
 pub mod omission;
+pub mod placeholder;
 pub mod quote;
 pub mod source_hygiene;
 
@@ -108,6 +109,7 @@ pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
             CheckId::Date => date::check(ctx),
             CheckId::Name => name::check(ctx, doc),
             CheckId::Quote => quote::check(ctx),
+            CheckId::Placeholder => placeholder::check(ctx),
         };
         issues.extend(found);
     }
