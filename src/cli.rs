@@ -29,7 +29,7 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// The contract's eleven columns, then the fingerprint; formula-like cells neutralised.
+    /// The contract's eleven columns, then the fingerprint and the state; formula-like cells neutralised.
     Csv,
     /// One JSON array of objects keyed by the CSV's column names.
     Json,

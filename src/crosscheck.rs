@@ -589,6 +589,7 @@ fn suspect(
         message,
         source_text: s.text.clone(),
         target_text: String::new(),
+        state: String::new(),
     }
 }
 

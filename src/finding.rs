@@ -128,6 +128,9 @@ pub struct Finding {
     pub message: String,
     pub source_text: String,
     pub target_text: String,
+    /// The unit's workflow state in its bilingual file (XLIFF `state`, `approved`; PO `fuzzy`),
+    /// empty where the format has none. Not part of the fingerprint.
+    pub state: String,
 }
 
 #[cfg(test)]
@@ -148,6 +151,7 @@ impl Finding {
             message: "m".into(),
             source_text: String::new(),
             target_text: String::new(),
+            state: String::new(),
         }
     }
 }

@@ -303,6 +303,7 @@ fn check_documents(
                 source: issue.source,
                 target: issue.target,
                 message: issue.message,
+                state: String::new(),
             });
         }
     }
@@ -466,8 +467,8 @@ fn check_bilingual(
             .units
             .iter()
             .map(|u| PairContext {
-                source: Side::new(source_lang, u.source.clone()),
-                target: Side::new(target_lang, u.target.clone()),
+                source: Side::with_codes(source_lang, u.source.clone(), &u.source_codes),
+                target: Side::with_codes(target_lang, u.target.clone(), &u.target_codes),
                 confidence: 1.0,
             })
             .collect();
@@ -486,7 +487,9 @@ fn check_bilingual(
                 a.push(&unit.id, position, source, target, 1.0);
             }
             for issue in checks::run_all(pair, &knowledge) {
-                findings.push(finding_of(issue, &input.display, &unit.id, position, pair));
+                let mut finding = finding_of(issue, &input.display, &unit.id, position, pair);
+                finding.state.clone_from(&unit.state);
+                findings.push(finding);
             }
         }
         if let (Some(sink), Some(a)) = (alignments.as_mut(), aligned) {
@@ -516,6 +519,7 @@ fn finding_of(
         message: issue.message,
         source_text: pair.source.text.clone(),
         target_text: pair.target.text.clone(),
+        state: String::new(),
     }
 }
 
@@ -533,6 +537,7 @@ fn input_error(document: &str, source_lang: &str, target_lang: &str, message: &s
         message: message.to_string(),
         source_text: String::new(),
         target_text: String::new(),
+        state: String::new(),
     }
 }
 

@@ -172,6 +172,16 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// A side of a bilingual unit: [`Side::new`], plus the unit's inline codes (which are not in
+    /// its text) among its placeholders.
+    pub fn with_codes(lang: &'a str, text: String, codes: &[String]) -> Side<'a> {
+        let mut side = Side::new(lang, text);
+        side.facts
+            .placeholders
+            .extend(crate::extract::placeholders::inline_codes(codes));
+        side
+    }
+
     /// The language detector's verdict on this side's text, asked once.
     pub fn language(&self) -> &Verdict {
         self.language.get_or_init(|| identify(self.text.trim()))

@@ -43,6 +43,8 @@ pub enum PlaceholderKind {
     Dollar,
     /// `<b>`, `</b>`, `<br/>`.
     Tag,
+    /// An inline code of a bilingual file (TMX `<ph>`, XLIFF `<x/>`), kept out of the text.
+    Code,
 }
 
 /// A placeholder or tag found in a text.
@@ -69,6 +71,22 @@ pub fn extract(text: &str) -> Vec<Placeholder> {
     scan(text, 0..text.len(), false, &mut out, 0);
     out.sort_by_key(|p| p.start);
     out
+}
+
+/// The inline codes of a bilingual unit's side (tokens from the loader), as placeholders keyed by
+/// the token; they have no place in the text, so their span is empty.
+pub fn inline_codes(codes: &[String]) -> Vec<Placeholder> {
+    codes
+        .iter()
+        .map(|code| Placeholder {
+            start: 0,
+            end: 0,
+            text: code.clone(),
+            key: code.clone(),
+            kind: PlaceholderKind::Code,
+            in_branch: false,
+        })
+        .collect()
 }
 
 /// The spans of `text` that extraction of numbers and names must not read: every placeholder,
