@@ -125,6 +125,11 @@ pub struct CheckArgs {
     /// unit); a larger file is an input error [default: 64M].
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_file_size: Option<u64>,
+    /// Check PO entries flagged `#, fuzzy` too (skipped by default, as gettext skips them); their
+    /// findings say `fuzzy` in the report's `state` column. Also `include_fuzzy = true` in
+    /// concord.toml.
+    #[arg(long)]
+    pub include_fuzzy: bool,
     /// No summary and no progress bar on standard error.
     #[arg(short, long)]
     pub quiet: bool,

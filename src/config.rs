@@ -45,6 +45,9 @@ pub struct Config {
     /// A severity (or `off`) per check id.
     #[serde(default)]
     pub checks: BTreeMap<String, Level>,
+    /// Check PO entries flagged `#, fuzzy` too (`--include-fuzzy`).
+    #[serde(default)]
+    pub include_fuzzy: bool,
 }
 
 impl Config {

@@ -65,7 +65,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let load_options = LoadOptions {
         max_file_size: args.max_file_size.unwrap_or(load::DEFAULT_MAX_FILE_SIZE),
-        ..LoadOptions::default()
+        include_fuzzy: args.include_fuzzy || config.include_fuzzy,
     };
     let progress = Progress::new(discovery.jobs.len() as u64, args.quiet);
     let checked: Vec<(Vec<Finding>, Vec<DocumentAlignment>)> = pool.install(|| {

@@ -120,3 +120,35 @@ fn an_unknown_key_is_a_usage_error_that_names_it() {
     assert_eq!(code, Some(2));
     assert!(stderr.contains("/nonexistent/concord.toml"));
 }
+
+/// Fuzzy PO entries are skipped unless `--include-fuzzy` or `include_fuzzy = true` asks for them;
+/// their findings then say `fuzzy` in the `state` column.
+#[test]
+fn fuzzy_entries_by_option_or_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let po = dir.path().join("de.po");
+    std::fs::write(
+        &po,
+        "msgid \"\"\nmsgstr \"Language: de\\n\"\n\n\
+         msgid \"The committee met with 120 delegates.\"\nmsgstr \"Der Ausschuss traf sich mit 120 Delegierten.\"\n\n\
+         #, fuzzy\nmsgid \"The hall has 300 seats.\"\nmsgstr \"Der Saal hat 30 Plätze.\"\n",
+    )
+    .unwrap();
+    let po = po.to_str().unwrap();
+    let (code, report, _) = check(&[po]);
+    assert_eq!(code, Some(0), "{report}");
+    assert!(rows(&report, "number").is_empty(), "{report}");
+    let (code, report, _) = check(&[po, "--include-fuzzy"]);
+    assert_eq!(code, Some(1), "{report}");
+    let found = rows(&report, "number");
+    assert_eq!(found.len(), 1, "{report}");
+    assert!(found[0].ends_with(",fuzzy"), "{report}");
+    std::fs::write(dir.path().join("concord.toml"), "include_fuzzy = true\n").unwrap();
+    let (code, report, _) = check(&[po]);
+    assert_eq!(code, Some(1), "{report}");
+    assert_eq!(rows(&report, "number").len(), 1, "{report}");
+    std::fs::write(dir.path().join("concord.toml"), "include_fuzzy = \"yes\"\n").unwrap();
+    let (code, _, err) = check(&[po]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("include_fuzzy"), "{err}");
+}
