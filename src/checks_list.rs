@@ -99,6 +99,14 @@ pub fn describe(check: CheckId) -> CheckDescription {
             "source \"Deleted %d files from {folder}\", target \"Dateien aus {Ordner} gelöscht\": \
              %d is missing and {folder} became {Ordner}",
         ),
+        CheckId::Glossary => (
+            "a source term of the project's glossary (glossary = \"…\" in concord.toml, or \
+             --glossary; CSV or TBX) whose required rendering is not in the target; a warning \
+             unless configured otherwise",
+            "a project's terms are fixed on purpose (legal, product, house style); a synonym \
+             confuses readers and breaks consistency across documents",
+            "glossary en \"committee\" → de \"Ausschuss*\"; target \"Das Komitee tagte\"",
+        ),
     };
     CheckDescription {
         id: check.as_str(),

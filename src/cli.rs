@@ -141,6 +141,11 @@ pub struct CheckArgs {
     /// their parents]; its keys are documented in docs/CONFIG.md.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The project's glossary (CSV/TSV with a header of language tags, or TBX): a source term
+    /// whose required rendering is missing in the target is a `glossary` finding. Overrides
+    /// `glossary` in concord.toml.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
 }
 
 /// `concord merge`: the CSV reports of `check --shard` runs, combined.

@@ -209,7 +209,8 @@ impl Kind {
             | CheckId::Addition
             | CheckId::Untranslated
             | CheckId::WrongLanguage
-            | CheckId::Placeholder => None,
+            | CheckId::Placeholder
+            | CheckId::Glossary => None,
         }
     }
 

@@ -54,10 +54,12 @@ pub enum CheckId {
     Quote,
     /// A placeholder or inline tag (`{0}`, `%s`, `<b>`) missing, added or changed.
     Placeholder,
+    /// A glossary term without the rendering the project's glossary requires.
+    Glossary,
 }
 
 impl CheckId {
-    pub const ALL: [CheckId; 12] = [
+    pub const ALL: [CheckId; 13] = [
         CheckId::InputError,
         CheckId::SourceHygiene,
         CheckId::SourceSuspect,
@@ -70,6 +72,7 @@ impl CheckId {
         CheckId::Name,
         CheckId::Quote,
         CheckId::Placeholder,
+        CheckId::Glossary,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -86,6 +89,7 @@ impl CheckId {
             CheckId::Name => "name",
             CheckId::Quote => "quote",
             CheckId::Placeholder => "placeholder",
+            CheckId::Glossary => "glossary",
         }
     }
 

@@ -6,6 +6,7 @@
 
 pub mod addition;
 pub mod date;
+pub mod glossary;
 pub mod language;
 pub mod name;
 pub mod number;
@@ -52,6 +53,8 @@ pub struct DocumentKnowledge {
     pub target_vocabulary: HashSet<String>,
     /// How the document renders each source name, learnt from all its pairs.
     pub names: name::NameKnowledge,
+    /// What the project's glossary requires of this language pair (set by the pipeline).
+    pub glossary: Vec<crate::glossary::Requirement>,
 }
 
 impl DocumentKnowledge {
@@ -63,6 +66,7 @@ impl DocumentKnowledge {
             source_vocabulary,
             target_vocabulary,
             names,
+            glossary: Vec::new(),
         }
     }
 }
@@ -110,6 +114,7 @@ pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
             CheckId::Name => name::check(ctx, doc),
             CheckId::Quote => quote::check(ctx),
             CheckId::Placeholder => placeholder::check(ctx),
+            CheckId::Glossary => glossary::check(ctx, &doc.glossary),
         };
         issues.extend(found);
     }
