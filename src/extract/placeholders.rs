@@ -299,6 +299,22 @@ fn is_conversion(c: u8) -> bool {
     )
 }
 
+/// The first `n` bytes of `s` or fewer, cut at a character boundary: every search for a closing
+/// brace or bracket looks this far only, so text with many openers and no closer stays linear.
+fn window(s: &str, n: usize) -> &str {
+    if s.len() <= n {
+        return s;
+    }
+    let mut end = n;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// How far an ICU argument may reach (bytes) before it is taken as text.
+const MAX_ICU_LEN: usize = 20_000;
+
 fn is_identifier(s: &str) -> bool {
     let s = s.trim();
     !s.is_empty()
@@ -315,7 +331,7 @@ fn brace(text: &str, start: usize, limit: usize) -> Option<Placeholder> {
     let start = if dollar { start - 1 } else { start };
     let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     if let Some(inner) = rest.strip_prefix("{{") {
-        let close = inner.find("}}")?;
+        let close = window(inner, 200).find("}}")?;
         let body = &inner[..close];
         let head = body.split('|').next().unwrap_or("");
         if close > 80 || !is_identifier(head) || body.contains(['{', '}']) {
@@ -328,7 +344,7 @@ fn brace(text: &str, start: usize, limit: usize) -> Option<Placeholder> {
         return Some(placeholder(text, start, end, key, PlaceholderKind::Brace));
     }
     let inner = &rest[1..];
-    let close = inner.find('}')?;
+    let close = window(inner, 200).find('}')?;
     let body = &inner[..close];
     // `{0,number}`, `{0, number, integer}`: a formatted argument without branches.
     let name = body.split(',').next().unwrap_or("");
@@ -354,8 +370,9 @@ fn icu(
     limit: usize,
 ) -> Option<(Placeholder, Vec<Range<usize>>, Vec<Range<usize>>, usize)> {
     let b = text.as_bytes();
-    let rest = &text[start + 1..limit];
-    let mut parts = rest.splitn(3, ',');
+    let rest = window(&text[start + 1..limit], MAX_ICU_LEN);
+    let limit = start + 1 + rest.len();
+    let mut parts = window(rest, 200).splitn(3, ',');
     let name = parts.next()?;
     let kind = parts.next()?.trim();
     if !is_identifier(name) || !matches!(kind, "plural" | "select" | "selectordinal") {
@@ -534,7 +551,7 @@ fn tag(text: &str, start: usize, limit: usize, escaped: bool) -> Option<Placehol
     };
     let rest = &text[start..limit];
     let inner_start = rest.strip_prefix(open)?;
-    let end_rel = inner_start.find(close)?;
+    let end_rel = window(inner_start, 210).find(close)?;
     let inner = &inner_start[..end_rel];
     if end_rel > 200 || inner.contains(['<', '>', '\n']) || (escaped && inner.contains("&lt;")) {
         return None;
@@ -668,10 +685,36 @@ mod tests {
     }
 
     #[test]
+    fn many_openers_without_closers_stay_linear() {
+        let n = 200_000;
+        for unit in ["{", "{{", "<b ", "&lt;", "{a, plural, one {", "%(", "$"] {
+            // Every search for a closer is bounded: a quadratic scan would not finish here.
+            let text = unit.repeat(n / unit.len());
+            assert!(extract(&text).is_empty(), "{unit}");
+            assert_eq!(masked(&text), None, "{unit}");
+        }
+    }
+
+    #[test]
     fn deep_or_broken_icu_is_text() {
         let deep = format!("{}{}", "{a, plural, one {".repeat(50), "}".repeat(100));
         let _ = extract(&deep);
         // An unclosed plural is not an argument; the braces inside it are read on their own.
         assert_eq!(keys("{n, plural, one {x}"), ["{x}"]);
+    }
+
+    proptest::proptest! {
+        /// Any mix of placeholder punctuation and multi-byte letters: no panic, spans on
+        /// character boundaries, and masking keeps every byte offset.
+        #[test]
+        fn any_text_is_scanned_safely(text in "[{}%$<>&;,/=\"#a-z0-9 éд中ł$()*.lgt]{0,60}") {
+            for p in extract(&text) {
+                proptest::prop_assert!(text.is_char_boundary(p.start) && text.is_char_boundary(p.end));
+                proptest::prop_assert_eq!(&text[p.start..p.end], p.text.as_str());
+            }
+            if let Some(m) = masked(&text) {
+                proptest::prop_assert_eq!(m.len(), text.len());
+            }
+        }
     }
 }
