@@ -208,57 +208,65 @@ fn decode(bytes: &[u8], declared: Option<&str>) -> anyhow::Result<String> {
     crate::load::decode::decode(bytes, declared).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// Where `term` occurs in `text` (case-insensitive), as written in `text`; on word boundaries
-/// when `words` (languages written with spaces), anywhere otherwise. A term ending in `*` accepts
-/// any ending of its last word.
-pub fn find<'t>(text: &'t str, term: &str, words: bool) -> Option<&'t str> {
-    let (stem, any_ending) = match term.strip_suffix('*') {
-        Some(stem) => (stem.trim_end(), true),
-        None => (term, false),
-    };
-    if stem.is_empty() {
-        return None;
+/// A text prepared once for many term searches: its characters and their lower-case forms.
+pub struct Haystack<'t> {
+    text: &'t str,
+    chars: Vec<(usize, char)>,
+    lower: Vec<char>,
+}
+
+impl<'t> Haystack<'t> {
+    pub fn new(text: &'t str) -> Haystack<'t> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let lower = chars.iter().map(|&(_, c)| lower_char(c)).collect();
+        Haystack { text, chars, lower }
     }
-    let wanted: Vec<char> = stem.chars().flat_map(char::to_lowercase).collect();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let lower: Vec<char> = chars
-        .iter()
-        .map(|&(_, c)| c.to_lowercase().next().unwrap_or(c))
-        .collect();
-    // Case folding that changes the number of characters (`İ` → `i̇`) is compared char by char
-    // on the first lower-case character only: enough for terms, and offsets stay simple.
-    let wanted: Vec<char> = if wanted.len() == stem.chars().count() {
-        wanted
-    } else {
-        stem.chars()
-            .map(|c| c.to_lowercase().next().unwrap_or(c))
-            .collect()
-    };
-    let n = wanted.len();
-    if n == 0 || n > lower.len() {
-        return None;
-    }
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '’';
-    for start in 0..=lower.len() - n {
-        if lower[start..start + n] != wanted[..] {
-            continue;
+
+    /// Where `term` occurs (case-insensitive), as written in the text; on word boundaries when
+    /// `words` (languages written with spaces), anywhere otherwise. A term ending in `*` accepts
+    /// any ending of its last word. An apostrophe before a term does not join it to the word
+    /// before (`l'Assemblée` contains `Assemblée`).
+    pub fn find(&self, term: &str, words: bool) -> Option<&'t str> {
+        let (stem, any_ending) = match term.strip_suffix('*') {
+            Some(stem) => (stem.trim_end(), true),
+            None => (term, false),
+        };
+        // One lower-case character per character (`İ` → `i`), so positions stay aligned.
+        let wanted: Vec<char> = stem.chars().map(lower_char).collect();
+        let (lower, n) = (&self.lower, wanted.len());
+        if n == 0 || n > lower.len() {
+            return None;
         }
-        if words && start > 0 && is_word(lower[start - 1]) {
-            continue;
-        }
-        let mut end = start + n;
-        if any_ending {
-            while end < lower.len() && lower[end].is_alphanumeric() {
-                end += 1;
+        for start in 0..=lower.len() - n {
+            if lower[start] != wanted[0] || lower[start..start + n] != wanted[..] {
+                continue;
             }
-        } else if words && end < lower.len() && lower[end].is_alphanumeric() {
-            continue;
+            if words && start > 0 && lower[start - 1].is_alphanumeric() {
+                continue;
+            }
+            let mut end = start + n;
+            if any_ending {
+                while end < lower.len() && lower[end].is_alphanumeric() {
+                    end += 1;
+                }
+            } else if words && end < lower.len() && lower[end].is_alphanumeric() {
+                continue;
+            }
+            let from = self.chars[start].0;
+            let to = self.chars.get(end).map_or(self.text.len(), |&(i, _)| i);
+            return Some(&self.text[from..to]);
         }
-        let from = chars[start].0;
-        let to = chars.get(end).map_or(text.len(), |&(i, _)| i);
-        return Some(&text[from..to]);
+        None
     }
-    None
+}
+
+fn lower_char(c: char) -> char {
+    c.to_lowercase().next().unwrap_or(c)
+}
+
+/// [`Haystack::find`] on a text searched once.
+pub fn find<'t>(text: &'t str, term: &str, words: bool) -> Option<&'t str> {
+    Haystack::new(text).find(term, words)
 }
 
 #[cfg(test)]

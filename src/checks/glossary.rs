@@ -10,7 +10,7 @@
 
 use super::{Issue, PairContext};
 use crate::finding::{CheckId, Severity};
-use crate::glossary::{find, Requirement};
+use crate::glossary::{Haystack, Requirement};
 
 pub fn check(ctx: &PairContext, requirements: &[Requirement]) -> Vec<Issue> {
     if requirements.is_empty() || ctx.target.text.trim().is_empty() {
@@ -18,19 +18,23 @@ pub fn check(ctx: &PairContext, requirements: &[Requirement]) -> Vec<Issue> {
     }
     let source_words = ctx.source.profile.spaces_between_words;
     let target_words = ctx.target.profile.spaces_between_words;
+    let (source, target) = (
+        Haystack::new(&ctx.source.text),
+        Haystack::new(&ctx.target.text),
+    );
     let mut issues = Vec::new();
     for requirement in requirements {
         let Some(found) = requirement
             .source
             .iter()
-            .find_map(|term| find(&ctx.source.text, term, source_words))
+            .find_map(|term| source.find(term, source_words))
         else {
             continue;
         };
         let rendered = requirement
             .target
             .iter()
-            .any(|term| find(&ctx.target.text, term, target_words).is_some());
+            .any(|term| target.find(term, target_words).is_some());
         if !rendered {
             let wanted: Vec<String> = requirement
                 .target
