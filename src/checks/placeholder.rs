@@ -272,4 +272,18 @@ mod tests {
         )
         .is_empty());
     }
+
+    #[test]
+    fn placeholders_are_not_names() {
+        // A renamed `{UserName}` is this check's finding, not a dropped name.
+        let ctx = crate::checks::tests::pair(
+            "en",
+            "The file was shared by {UserName} and %(OwnerName)s in Vienna.",
+            "de",
+            "Die Datei wurde von {Benutzer} und %(Besitzer)s in Wien geteilt.",
+        );
+        let doc = crate::checks::DocumentKnowledge::learn(std::slice::from_ref(&ctx));
+        assert_eq!(crate::checks::name::check(&ctx, &doc), []);
+        assert_eq!(check(&ctx).len(), 2);
+    }
 }
