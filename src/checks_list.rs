@@ -90,6 +90,23 @@ pub fn describe(check: CheckId) -> CheckDescription {
             "a quotation marks someone's own words; moving or dropping it changes who said what",
             "source 'He said \"we will not leave\"', target without quotation marks",
         ),
+        CheckId::Placeholder => (
+            "a placeholder or inline tag ({0}, {name}, {{name}}, %s, %1$d, %(name)s, $1, <b>, \
+             an ICU {count, plural, ...} argument by name) missing, added or changed; unnumbered \
+             %s/%d in another order, or a tag closed before it opens, is a warning",
+            "the program fills placeholders with values and renders the tags: a lost or altered \
+             one shows the wrong value, breaks the markup or makes the program fail",
+            "source \"Deleted %d files from {folder}\", target \"Dateien aus {Ordner} gelöscht\": \
+             %d is missing and {folder} became {Ordner}",
+        ),
+        CheckId::Glossary => (
+            "a source term of the project's glossary (glossary = \"…\" in concord.toml, or \
+             --glossary; CSV or TBX) whose required rendering is not in the target; a warning \
+             unless configured otherwise",
+            "a project's terms are fixed on purpose (legal, product, house style); a synonym \
+             confuses readers and breaks consistency across documents",
+            "glossary en \"committee\" → de \"Ausschuss*\"; target \"Das Komitee tagte\"",
+        ),
     };
     CheckDescription {
         id: check.as_str(),

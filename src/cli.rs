@@ -29,7 +29,7 @@ pub enum Command {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// The contract's eleven columns, then the fingerprint; formula-like cells neutralised.
+    /// The contract's eleven columns, then the fingerprint and the state; formula-like cells neutralised.
     Csv,
     /// One JSON array of objects keyed by the CSV's column names.
     Json,
@@ -125,6 +125,11 @@ pub struct CheckArgs {
     /// unit); a larger file is an input error [default: 64M].
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     pub max_file_size: Option<u64>,
+    /// Check PO entries flagged `#, fuzzy` too (skipped by default, as gettext skips them); their
+    /// findings say `fuzzy` in the report's `state` column. Also `include_fuzzy = true` in
+    /// concord.toml.
+    #[arg(long)]
+    pub include_fuzzy: bool,
     /// No summary and no progress bar on standard error.
     #[arg(short, long)]
     pub quiet: bool,
@@ -136,6 +141,11 @@ pub struct CheckArgs {
     /// their parents]; its keys are documented in docs/CONFIG.md.
     #[arg(long, value_name = "FILE")]
     pub config: Option<PathBuf>,
+    /// The project's glossary (CSV/TSV with a header of language tags, or TBX): a source term
+    /// whose required rendering is missing in the target is a `glossary` finding. Overrides
+    /// `glossary` in concord.toml.
+    #[arg(long, value_name = "FILE")]
+    pub glossary: Option<PathBuf>,
 }
 
 /// `concord merge`: the CSV reports of `check --shard` runs, combined.

@@ -6,9 +6,14 @@
 //! source_lang = "en"
 //! ignore = ["drafts/**", "*.po"]
 //!
+//! glossary = "terms.csv"
+//!
 //! [checks]
 //! untranslated = "warning"
 //! source-hygiene = "off"
+//!
+//! [lang.de.checks]
+//! glossary = "error"
 //! ```
 
 use std::collections::BTreeMap;
@@ -45,6 +50,26 @@ pub struct Config {
     /// A severity (or `off`) per check id.
     #[serde(default)]
     pub checks: BTreeMap<String, Level>,
+    /// Check PO entries flagged `#, fuzzy` too (`--include-fuzzy`).
+    #[serde(default)]
+    pub include_fuzzy: bool,
+    /// The project's glossary (CSV, TSV or TBX), relative to the configuration file's folder.
+    pub glossary: Option<PathBuf>,
+    /// Settings for targets in one language, by BCP 47 tag (`de` also covers `de-AT`).
+    #[serde(default)]
+    pub lang: BTreeMap<String, LangSettings>,
+    /// The folder of the file the settings were read from (not a key).
+    #[serde(skip)]
+    pub dir: Option<PathBuf>,
+}
+
+/// The settings of `[lang.<tag>]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LangSettings {
+    /// A severity (or `off`) per check id for this language's targets, over `[checks]`.
+    #[serde(default)]
+    pub checks: BTreeMap<String, Level>,
 }
 
 impl Config {
@@ -52,23 +77,40 @@ impl Config {
     pub fn load(path: &Path) -> anyhow::Result<Config> {
         let text = std::fs::read_to_string(path)
             .with_context(|| format!("cannot read the configuration {}", path.display()))?;
-        Config::parse(&text)
-            .with_context(|| format!("the configuration {} is not valid", path.display()))
+        let mut config = Config::parse(&text)
+            .with_context(|| format!("the configuration {} is not valid", path.display()))?;
+        config.dir = path.parent().map(Path::to_path_buf);
+        Ok(config)
+    }
+
+    /// The glossary's path as given, resolved against the configuration file's folder.
+    pub fn glossary_path(&self) -> Option<PathBuf> {
+        let path = self.glossary.as_ref()?;
+        Some(match &self.dir {
+            Some(dir) if path.is_relative() => dir.join(path),
+            _ => path.clone(),
+        })
     }
 
     pub fn parse(text: &str) -> anyhow::Result<Config> {
         let config: Config = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
-        for id in config.checks.keys() {
-            match CheckId::parse(id) {
-                None => bail!(
-                    "unknown check `{id}` in [checks] (known: {})",
-                    CheckId::ALL.map(CheckId::as_str).join(", ")
-                ),
-                Some(CheckId::InputError) => {
-                    bail!("`input-error` cannot be configured: an unread input is always an error")
-                }
-                Some(_) => {}
+        validate_checks(&config.checks, "[checks]")?;
+        for (tag, settings) in &config.lang {
+            if tag.trim().is_empty()
+                || !tag
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                bail!("`{tag}` in [lang] is not a language tag");
             }
+            validate_checks(&settings.checks, &format!("[lang.{tag}.checks]"))?;
+        }
+        if config
+            .glossary
+            .as_ref()
+            .is_some_and(|g| g.as_os_str().is_empty())
+        {
+            bail!("an empty path in `glossary`");
         }
         for pattern in &config.ignore {
             if pattern.trim().is_empty() {
@@ -106,13 +148,30 @@ impl Config {
         self.checks.get(check.as_str()).copied()
     }
 
+    /// The setting of a check for a target in `target_lang`: the `[lang.<tag>]` table whose tag
+    /// is the target's (case-insensitive), else the one of its primary subtag (`de` for
+    /// `de-AT`), else `[checks]`.
+    pub fn level_for(&self, check: CheckId, target_lang: &str) -> Option<Level> {
+        let lower = target_lang.to_ascii_lowercase().replace('_', "-");
+        let primary = lower.split('-').next().unwrap_or("");
+        let by = |wanted: &str| {
+            self.lang
+                .iter()
+                .find(|(tag, _)| tag.to_ascii_lowercase().replace('_', "-") == wanted)
+                .and_then(|(_, s)| s.checks.get(check.as_str()).copied())
+        };
+        by(&lower)
+            .or_else(|| (primary != lower).then(|| by(primary)).flatten())
+            .or_else(|| self.level(check))
+    }
+
     /// Applies the per-check settings: drops the findings of checks turned off, sets the
     /// severity of the others.
     pub fn apply(&self, findings: &mut Vec<Finding>) {
-        if self.checks.is_empty() {
+        if self.checks.is_empty() && self.lang.is_empty() {
             return;
         }
-        findings.retain_mut(|f| match self.level(f.check) {
+        findings.retain_mut(|f| match self.level_for(f.check, &f.target_lang) {
             None => true,
             Some(Level::Off) => false,
             Some(level) => {
@@ -150,6 +209,23 @@ impl Config {
 
 /// The nearest `concord.toml` in the folder of `input` (or `input` itself, if a folder) and its
 /// parents.
+/// Every key of a `[checks]` table must be a check id that can be configured.
+fn validate_checks(checks: &BTreeMap<String, Level>, table: &str) -> anyhow::Result<()> {
+    for id in checks.keys() {
+        match CheckId::parse(id) {
+            None => bail!(
+                "unknown check `{id}` in {table} (known: {})",
+                CheckId::ALL.map(CheckId::as_str).join(", ")
+            ),
+            Some(CheckId::InputError) => {
+                bail!("`input-error` cannot be configured: an unread input is always an error")
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
 fn find(input: &Path) -> Option<PathBuf> {
     let absolute = std::path::absolute(input).ok()?;
     let start = if absolute.is_dir() {
@@ -226,6 +302,52 @@ mod tests {
     }
 
     #[test]
+    fn language_settings_override_checks_by_tag_then_primary_subtag() {
+        let config = Config::parse(
+            "glossary = \"terms.tbx\"\n[checks]\nglossary = \"warning\"\nname = \"info\"\n\
+             [lang.de.checks]\nglossary = \"error\"\n[lang.de-CH.checks]\nglossary = \"off\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.level_for(CheckId::Glossary, "de"),
+            Some(Level::Error)
+        );
+        assert_eq!(
+            config.level_for(CheckId::Glossary, "de-AT"),
+            Some(Level::Error)
+        );
+        assert_eq!(
+            config.level_for(CheckId::Glossary, "de-CH"),
+            Some(Level::Off)
+        );
+        assert_eq!(
+            config.level_for(CheckId::Glossary, "fr"),
+            Some(Level::Warning)
+        );
+        assert_eq!(config.level_for(CheckId::Name, "de"), Some(Level::Info));
+        assert_eq!(config.level_for(CheckId::Number, "de"), None);
+        let mut findings = vec![
+            Finding {
+                check: CheckId::Glossary,
+                target_lang: "de-CH".into(),
+                ..Finding::example("a", "")
+            },
+            Finding {
+                check: CheckId::Glossary,
+                target_lang: "fr".into(),
+                ..Finding::example("b", "")
+            },
+        ];
+        config.apply(&mut findings);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(
+            (findings[0].source.as_str(), findings[0].severity),
+            ("b", Severity::Warning)
+        );
+        assert_eq!(config.glossary_path(), Some(PathBuf::from("terms.tbx")));
+    }
+
+    #[test]
     fn an_unknown_key_is_an_error_that_names_it() {
         for (text, key) in [
             ("sourcelang = \"de\"", "sourcelang"),
@@ -233,6 +355,8 @@ mod tests {
             ("[checks]\ninput-error = \"off\"", "input-error"),
             ("[checks]\nnumber = \"fatal\"", "fatal"),
             ("[glossary]\nx = 1", "glossary"),
+            ("[lang.de.checks]\nnumbers = \"off\"", "numbers"),
+            ("[lang.de]\nseverity = \"off\"", "severity"),
         ] {
             let err = format!("{:#}", Config::parse(text).unwrap_err());
             assert!(err.contains(key), "{text}: {err}");

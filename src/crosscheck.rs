@@ -208,7 +208,9 @@ impl Kind {
             | CheckId::Omission
             | CheckId::Addition
             | CheckId::Untranslated
-            | CheckId::WrongLanguage => None,
+            | CheckId::WrongLanguage
+            | CheckId::Placeholder
+            | CheckId::Glossary => None,
         }
     }
 
@@ -588,6 +590,7 @@ fn suspect(
         message,
         source_text: s.text.clone(),
         target_text: String::new(),
+        state: String::new(),
     }
 }
 

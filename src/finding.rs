@@ -52,10 +52,14 @@ pub enum CheckId {
     Date,
     Name,
     Quote,
+    /// A placeholder or inline tag (`{0}`, `%s`, `<b>`) missing, added or changed.
+    Placeholder,
+    /// A glossary term without the rendering the project's glossary requires.
+    Glossary,
 }
 
 impl CheckId {
-    pub const ALL: [CheckId; 11] = [
+    pub const ALL: [CheckId; 13] = [
         CheckId::InputError,
         CheckId::SourceHygiene,
         CheckId::SourceSuspect,
@@ -67,6 +71,8 @@ impl CheckId {
         CheckId::Date,
         CheckId::Name,
         CheckId::Quote,
+        CheckId::Placeholder,
+        CheckId::Glossary,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -82,6 +88,8 @@ impl CheckId {
             CheckId::Date => "date",
             CheckId::Name => "name",
             CheckId::Quote => "quote",
+            CheckId::Placeholder => "placeholder",
+            CheckId::Glossary => "glossary",
         }
     }
 
@@ -124,6 +132,9 @@ pub struct Finding {
     pub message: String,
     pub source_text: String,
     pub target_text: String,
+    /// The unit's workflow state in its bilingual file (XLIFF `state`, `approved`; PO `fuzzy`),
+    /// empty where the format has none. Not part of the fingerprint.
+    pub state: String,
 }
 
 #[cfg(test)]
@@ -144,6 +155,7 @@ impl Finding {
             message: "m".into(),
             source_text: String::new(),
             target_text: String::new(),
+            state: String::new(),
         }
     }
 }

@@ -13,6 +13,7 @@ pub mod crosscheck;
 pub mod discover;
 pub mod extract;
 pub mod finding;
+pub mod glossary;
 pub mod lang;
 pub mod load;
 pub mod merge;

@@ -196,7 +196,7 @@ mod tests {
     fn report(name: &str, documents: &[&str]) -> ShardReport {
         let mut text = report::csv::header().join(",") + "\r\n";
         for (i, d) in documents.iter().enumerate() {
-            text += &format!("{d},1.{i},en,de,number,error,1,2,m,s,t,0123456789abcdef\r\n");
+            text += &format!("{d},1.{i},en,de,number,error,1,2,m,s,t,0123456789abcdef,\r\n");
         }
         parse(Path::new(name), text.as_bytes()).unwrap()
     }
@@ -226,7 +226,7 @@ mod tests {
         let err = merge(&[a, b]).unwrap_err().to_string();
         assert!(err.contains("a.de.txt") && err.contains("b.csv"), "{err}");
         let text = report::csv::header().join(",")
-            + "\r\nb,1,en,de,number,error,,,m,,,x\r\na,1,en,de,number,error,,,m,,,x\r\n";
+            + "\r\nb,1,en,de,number,error,,,m,,,x,\r\na,1,en,de,number,error,,,m,,,x,\r\n";
         let err = parse(Path::new("u.csv"), text.as_bytes()).unwrap_err();
         assert!(err.to_string().contains("row 3"), "{err}");
         let err = parse(Path::new("h.csv"), b"a,b\r\n").unwrap_err();
@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn writes_rows_back_byte_for_byte() {
         let text = report::csv::header().join(",")
-            + "\r\na,1.1,en,de,quote,error,\"\"\"x\"\"\",,\"a, b\",\"l1\nl2\",,0123456789abcdef\r\n";
+            + "\r\na,1.1,en,de,quote,error,\"\"\"x\"\"\",,\"a, b\",\"l1\nl2\",,0123456789abcdef,translated\r\n";
         let r = parse(Path::new("a.csv"), text.as_bytes()).unwrap();
         let header = r.header.clone();
         let bytes = render(&header, &merge(&[r]).unwrap()).unwrap();

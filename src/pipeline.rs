@@ -22,6 +22,7 @@ use crate::crosscheck;
 use crate::discover::{self, BilingualInput, DocumentGroup, Job};
 use crate::extract::{self, Facts};
 use crate::finding::{CheckId, Finding, Position, Severity};
+use crate::glossary::Glossary;
 use crate::lang::profile;
 use crate::load::{self, LanguageOverride, LoadError, LoadOptions, TextDocument};
 use crate::report::{self, DocumentAlignment};
@@ -38,6 +39,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let config = crate::config::Config::for_run(args.config.as_deref(), &args.paths)?;
+    let glossary = match args.glossary.clone().or_else(|| config.glossary_path()) {
+        Some(path) => Glossary::load(&path)?,
+        None => Glossary::default(),
+    };
     let keep_alignments = report::needs_alignments(&destinations);
     let mut discovery = discover::discover(
         &args.paths,
@@ -65,7 +70,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     let load_options = LoadOptions {
         max_file_size: args.max_file_size.unwrap_or(load::DEFAULT_MAX_FILE_SIZE),
-        ..LoadOptions::default()
+        include_fuzzy: args.include_fuzzy || config.include_fuzzy,
     };
     let progress = Progress::new(discovery.jobs.len() as u64, args.quiet);
     let checked: Vec<(Vec<Finding>, Vec<DocumentAlignment>)> = pool.install(|| {
@@ -73,7 +78,8 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .jobs
             .par_iter()
             .map(|job| {
-                let checked = check_job_isolated(job, &overrides, &load_options, keep_alignments);
+                let checked =
+                    check_job_isolated(job, &overrides, &load_options, &glossary, keep_alignments);
                 progress.tick();
                 checked
             })
@@ -157,13 +163,14 @@ fn check_job_isolated(
     job: &Job,
     overrides: &LanguageOverride,
     load_options: &LoadOptions,
+    glossary: &Glossary,
     keep_alignments: bool,
 ) -> (Vec<Finding>, Vec<DocumentAlignment>) {
     match catch_unwind(AssertUnwindSafe(|| {
         if std::env::var_os(INJECT_PANIC_VAR).is_some_and(|v| v == job.display()) {
             panic!("panic injected by {INJECT_PANIC_VAR}");
         }
-        check_job(job, overrides, load_options, keep_alignments)
+        check_job(job, overrides, load_options, glossary, keep_alignments)
     })) {
         Ok(checked) => checked,
         Err(panic) => {
@@ -187,6 +194,7 @@ fn check_job(
     job: &Job,
     overrides: &LanguageOverride,
     load_options: &LoadOptions,
+    glossary: &Glossary,
     keep_alignments: bool,
 ) -> (Vec<Finding>, Vec<DocumentAlignment>) {
     let mut alignments = Vec::new();
@@ -195,9 +203,10 @@ fn check_job(
         Job::Documents(group) => check_documents(
             group,
             &|path| load::load_document_with(path, load_options),
+            glossary,
             sink,
         ),
-        Job::Bilingual(input) => check_bilingual(input, overrides, load_options, sink),
+        Job::Bilingual(input) => check_bilingual(input, overrides, load_options, glossary, sink),
     };
     (findings, alignments)
 }
@@ -244,7 +253,7 @@ pub fn check_text_pair(
         };
         Ok(load::text::parse_plain(text))
     };
-    check_documents(&group, &load, None)
+    check_documents(&group, &load, &Glossary::default(), None)
 }
 
 /// Checks every target of a document against its source, each read with `load`; pushes each
@@ -252,6 +261,7 @@ pub fn check_text_pair(
 fn check_documents(
     group: &DocumentGroup,
     load: &dyn Fn(&std::path::Path) -> Result<TextDocument, LoadError>,
+    glossary: &Glossary,
     mut alignments: Option<&mut Vec<DocumentAlignment>>,
 ) -> Vec<Finding> {
     let src = &group.source;
@@ -303,6 +313,7 @@ fn check_documents(
                 source: issue.source,
                 target: issue.target,
                 message: issue.message,
+                state: String::new(),
             });
         }
     }
@@ -320,7 +331,8 @@ fn check_documents(
             .iter()
             .map(|b| pair_of(b, &source, &src.lang, &target, &tgt.lang))
             .collect();
-        let knowledge = DocumentKnowledge::learn(&pairs);
+        let mut knowledge = DocumentKnowledge::learn(&pairs);
+        knowledge.glossary = glossary.requirements(&src.lang, &tgt.lang);
         let mut aligned = alignments.is_some().then(|| {
             DocumentAlignment::new(
                 &tgt.display,
@@ -445,6 +457,7 @@ fn check_bilingual(
     input: &BilingualInput,
     overrides: &LanguageOverride,
     load_options: &LoadOptions,
+    glossary: &Glossary,
     mut alignments: Option<&mut Vec<DocumentAlignment>>,
 ) -> Vec<Finding> {
     let file = match load::load_bilingual_with(&input.path, overrides, load_options) {
@@ -466,12 +479,13 @@ fn check_bilingual(
             .units
             .iter()
             .map(|u| PairContext {
-                source: Side::new(source_lang, u.source.clone()),
-                target: Side::new(target_lang, u.target.clone()),
+                source: Side::with_codes(source_lang, u.source.clone(), &u.source_codes),
+                target: Side::with_codes(target_lang, u.target.clone(), &u.target_codes),
                 confidence: 1.0,
             })
             .collect();
-        let knowledge = DocumentKnowledge::learn(&pairs);
+        let mut knowledge = DocumentKnowledge::learn(&pairs);
+        knowledge.glossary = glossary.requirements(source_lang, target_lang);
         let (display, path) = (&input.display, &input.path);
         let mut aligned = alignments.is_some().then(|| {
             DocumentAlignment::new(display, path, display, path, source_lang, target_lang)
@@ -486,7 +500,9 @@ fn check_bilingual(
                 a.push(&unit.id, position, source, target, 1.0);
             }
             for issue in checks::run_all(pair, &knowledge) {
-                findings.push(finding_of(issue, &input.display, &unit.id, position, pair));
+                let mut finding = finding_of(issue, &input.display, &unit.id, position, pair);
+                finding.state.clone_from(&unit.state);
+                findings.push(finding);
             }
         }
         if let (Some(sink), Some(a)) = (alignments.as_mut(), aligned) {
@@ -516,6 +532,7 @@ fn finding_of(
         message: issue.message,
         source_text: pair.source.text.clone(),
         target_text: pair.target.text.clone(),
+        state: String::new(),
     }
 }
 
@@ -533,6 +550,7 @@ fn input_error(document: &str, source_lang: &str, target_lang: &str, message: &s
         message: message.to_string(),
         source_text: String::new(),
         target_text: String::new(),
+        state: String::new(),
     }
 }
 

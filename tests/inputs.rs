@@ -135,3 +135,49 @@ fn a_broken_tmx_is_an_input_error_and_other_inputs_are_still_checked() {
     );
     assert!(has(&rows, "memory.tmx", "number", "error", "75"));
 }
+
+/// Placeholders in text and inline codes of XLIFF and TMX are compared, and the XLIFF state of
+/// each unit is in the report's last column (empty for formats without one).
+#[test]
+fn placeholders_codes_and_states_in_bilingual_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let xlf = dir.path().join("app.xlf");
+    std::fs::write(
+        &xlf,
+        "<xliff version='1.2'><file source-language='en' target-language='de'><body>\
+         <trans-unit id='files' approved='yes'><source>Deleted %1$d files from {folder}.</source>\
+         <target state='translated'>%1$d Dateien aus {Ordner} gelöscht.</target></trans-unit>\
+         <trans-unit id='break'><source>First line<x id='1'/>second line of the message.</source>\
+         <target state='needs-review-translation'>Erste Zeile, zweite Zeile der Nachricht.</target></trans-unit>\
+         <trans-unit id='page'><source>Page {0} of 3</source><target state='final'>Seite {0} von 3</target></trans-unit>\
+         </body></file></xliff>",
+    )
+    .unwrap();
+    let tmx = dir.path().join("memory.tmx");
+    std::fs::write(
+        &tmx,
+        "<tmx version='1.4'><header srclang='en'/><body><tu tuid='t1'>\
+         <tuv xml:lang='en'><seg>Click <bpt i='1'>&lt;b></bpt>here<ept i='1'>&lt;/b></ept> to continue.</seg></tuv>\
+         <tuv xml:lang='fr'><seg>Cliquez ici pour continuer.</seg></tuv></tu></body></tmx>",
+    )
+    .unwrap();
+    let (code, rows) = check(&[xlf.to_str().unwrap(), tmx.to_str().unwrap()]);
+    assert_eq!(code, Some(1));
+    let placeholder: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .filter(|r| &r[4] == "placeholder")
+        .map(|r| (&r[1], &r[6], &r[7], &r[12]))
+        .collect();
+    assert_eq!(
+        placeholder,
+        [
+            ("files", "{folder}", "{Ordner}", "translated, approved"),
+            ("break", "<x id=\"1\"/>", "", "needs-review-translation"),
+            ("t1", "</b>", "", ""),
+            ("t1", "<b>", "", ""),
+        ],
+        "{rows:?}"
+    );
+    // `%1$d` and `{0}` are not the numbers 1 and 0.
+    assert!(!rows.iter().any(|r| &r[4] == "number"), "{rows:?}");
+}

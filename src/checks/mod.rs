@@ -6,10 +6,12 @@
 
 pub mod addition;
 pub mod date;
+pub mod glossary;
 pub mod language;
 pub mod name;
 pub mod number;
 pub mod omission;
+pub mod placeholder;
 pub mod quote;
 pub mod source_hygiene;
 
@@ -51,6 +53,8 @@ pub struct DocumentKnowledge {
     pub target_vocabulary: HashSet<String>,
     /// How the document renders each source name, learnt from all its pairs.
     pub names: name::NameKnowledge,
+    /// What the project's glossary requires of this language pair (set by the pipeline).
+    pub glossary: Vec<crate::glossary::Requirement>,
 }
 
 impl DocumentKnowledge {
@@ -62,6 +66,7 @@ impl DocumentKnowledge {
             source_vocabulary,
             target_vocabulary,
             names,
+            glossary: Vec::new(),
         }
     }
 }
@@ -108,6 +113,8 @@ pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
             CheckId::Date => date::check(ctx),
             CheckId::Name => name::check(ctx, doc),
             CheckId::Quote => quote::check(ctx),
+            CheckId::Placeholder => placeholder::check(ctx),
+            CheckId::Glossary => glossary::check(ctx, &doc.glossary),
         };
         issues.extend(found);
     }
@@ -168,6 +175,16 @@ impl<'a> Side<'a> {
             facts,
             language: OnceLock::new(),
         }
+    }
+
+    /// A side of a bilingual unit: [`Side::new`], plus the unit's inline codes (which are not in
+    /// its text) among its placeholders.
+    pub fn with_codes(lang: &'a str, text: String, codes: &[String]) -> Side<'a> {
+        let mut side = Side::new(lang, text);
+        side.facts
+            .placeholders
+            .extend(crate::extract::placeholders::inline_codes(codes));
+        side
     }
 
     /// The language detector's verdict on this side's text, asked once.

@@ -2,10 +2,14 @@
 //!
 //! A segment's [`Facts`] hold its numbers, dates, name candidates, quotations and script
 //! statistics. Checks never re-parse text; the aligner uses the same facts as anchors.
+//!
+//! Placeholders and inline tags (`{0}`, `%1$d`, `<b>`) are found first and blanked out of the text
+//! the other extractors read, so that `%1$d` is not the number 1 nor `{Name}` a name.
 
 pub mod dates;
 pub mod names;
 pub mod numbers;
+pub mod placeholders;
 pub mod quotes;
 pub mod script;
 
@@ -17,6 +21,7 @@ use crate::lang::profile::Profile;
 pub use dates::{DateMention, DateValue};
 pub use names::NameMention;
 pub use numbers::{NumberKind, NumberMention};
+pub use placeholders::{Placeholder, PlaceholderKind};
 pub use quotes::Quotation;
 pub use script::ScriptStats;
 
@@ -28,11 +33,21 @@ pub struct Facts {
     pub dates: Vec<DateMention>,
     pub names: Vec<NameMention>,
     pub quotes: Vec<Quotation>,
+    /// Placeholders and inline tags, which the other facts do not include.
+    pub placeholders: Vec<Placeholder>,
     pub script: ScriptStats,
 }
 
 /// Extracts the facts of one text in the language described by `profile`.
 pub fn extract(text: &str, profile: &Profile) -> Facts {
+    let placeholders = placeholders::extract(text);
+    // Blanked byte for byte, so offsets into `masked` are offsets into `text`.
+    let masked = if placeholders.is_empty() {
+        None
+    } else {
+        placeholders::masked(text)
+    };
+    let text = masked.as_deref().unwrap_or(text);
     let dates = dates::extract(text, profile);
     let mut numbers = numbers::extract(text, profile);
     // The day and year of a date are the date check's to compare: `5 January` → `6. Januar` is
@@ -47,6 +62,7 @@ pub fn extract(text: &str, profile: &Profile) -> Facts {
         dates,
         names: names::candidates(text, profile),
         quotes: quotes::extract(text, profile),
+        placeholders,
         script: ScriptStats::of(text),
     }
 }
@@ -60,6 +76,7 @@ impl Facts {
             out.dates.extend(f.dates.iter().cloned());
             out.names.extend(f.names.iter().cloned());
             out.quotes.extend(f.quotes.iter().cloned());
+            out.placeholders.extend(f.placeholders.iter().cloned());
             out.script.add(&f.script);
         }
         out

@@ -29,13 +29,23 @@ pub struct TextDocument {
 }
 
 /// One translation unit of a bilingual file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct BilingualUnit {
     /// TMX `tuid`, XLIFF unit id, PO `msgctxt` or msgid line, the id column of a table; the
     /// 1-based unit number where the file gives none.
     pub id: String,
     pub source: String,
     pub target: String,
+    /// The unit's workflow state as the file gives it: XLIFF 1.2 `state` of the `<target>` and
+    /// `approved` of the `<trans-unit>` (`translated`, `translated, approved`, `approved`),
+    /// XLIFF 2.x `state` of the `<segment>`, `fuzzy` for a PO entry kept with `include_fuzzy`;
+    /// empty otherwise.
+    pub state: String,
+    /// The inline codes of the source and the target (TMX `<ph>`, `<bpt>`, XLIFF `<x/>`,
+    /// `<ph>`, `<pc>`, …), which [`xml::segment_text`] leaves out of the text, as tokens that
+    /// can be compared (see [`xml::segment_codes`]).
+    pub source_codes: Vec<String>,
+    pub target_codes: Vec<String>,
 }
 
 /// The units of a bilingual file for one target language.
@@ -715,6 +725,47 @@ mod xml {
         super::collapse_whitespace(&resolve_code_marks(&raw))
     }
 
+    /// The inline codes of a segment, in order, as tokens a translation must keep: a code's own
+    /// content where it has one (`<ph>&lt;br/&gt;</ph>` is `<br/>`, `<bpt>&lt;b></bpt>` is `<b>`),
+    /// else its element and id (`<x id="1"/>`, `<ph id="2"/>`); a paired `<g>`/`<pc>` gives an
+    /// opening and a closing token. Formatting and annotation (`<hi>`, `<mrk>`, `<sm/>`,
+    /// `<em/>`) are not codes.
+    pub fn segment_codes(segment: &Element) -> Vec<String> {
+        let mut out = Vec::new();
+        collect_codes(segment, &mut out);
+        out
+    }
+
+    fn collect_codes(element: &Element, out: &mut Vec<String>) {
+        for node in &element.children {
+            let Node::Element(e) = node else { continue };
+            let id = ["id", "i", "x", "startRef"]
+                .iter()
+                .find_map(|a| e.attr(a))
+                .unwrap_or("")
+                .trim();
+            match e.name.as_str() {
+                "ph" | "bpt" | "ept" | "it" | "ut" => {
+                    let mut content = String::new();
+                    collect(e, &mut content, false);
+                    let content = super::collapse_whitespace(&resolve_code_marks(&content));
+                    out.push(if content.is_empty() {
+                        format!("<{} id=\"{id}\"/>", e.name)
+                    } else {
+                        content
+                    });
+                }
+                "x" | "bx" | "ex" | "sc" | "ec" => out.push(format!("<{} id=\"{id}\"/>", e.name)),
+                "g" | "pc" => {
+                    out.push(format!("<{} id=\"{id}\">", e.name));
+                    collect_codes(e, out);
+                    out.push(format!("</{}>", e.name));
+                }
+                _ => collect_codes(e, out),
+            }
+        }
+    }
+
     fn collect(element: &Element, out: &mut String, inside_code: bool) {
         for node in &element.children {
             match node {
@@ -820,6 +871,23 @@ mod xml {
         }
 
         #[test]
+        fn codes_are_kept_as_tokens() {
+            let seg = parse_one("<r><seg>Click<ph>&lt;br/&gt;</ph>here, <bpt i='1'>&lt;b></bpt>bold<ept i='1'>&lt;/b></ept> <x id='7'/> <g id='2'>and <hi>high</hi></g><ph id='3'/>.</seg></r>");
+            assert_eq!(
+                segment_codes(&seg),
+                [
+                    "<br/>",
+                    "<b>",
+                    "</b>",
+                    "<x id=\"7\"/>",
+                    "<g id=\"2\">",
+                    "</g>",
+                    "<ph id=\"3\"/>"
+                ]
+            );
+        }
+
+        #[test]
         fn many_codes_and_languages_stay_linear() {
             let n = 20_000;
             let seg = parse_one(&format!("<r><seg>a{}b</seg></r>", "<ph/>".repeat(n)));
@@ -870,6 +938,7 @@ mod tests {
             id: "1".into(),
             source: "a".into(),
             target: "b".into(),
+            ..BilingualUnit::default()
         };
         BilingualSet {
             target_lang: lang.into(),

@@ -166,6 +166,12 @@ pub fn parse(
                 id,
                 source,
                 target: translation,
+                state: if entry.fuzzy {
+                    "fuzzy".into()
+                } else {
+                    String::new()
+                },
+                ..BilingualUnit::default()
             });
         }
     }
@@ -344,5 +350,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(file.sets[0].units.len(), 3);
+        let states: Vec<&str> = file.sets[0]
+            .units
+            .iter()
+            .map(|u| u.state.as_str())
+            .collect();
+        assert_eq!(states, ["", "", "fuzzy"]);
     }
 }

@@ -87,6 +87,7 @@ pub fn parse(
                 id: id.clone(),
                 source: source.to_owned(),
                 target: target.to_owned(),
+                ..BilingualUnit::default()
             });
         }
     }
@@ -148,7 +149,8 @@ mod tests {
             BilingualUnit {
                 id: "n1".into(),
                 source: "Hello Bob.".into(),
-                target: "Hallo Bob.".into()
+                target: "Hallo Bob.".into(),
+                ..BilingualUnit::default()
             }
         );
     }

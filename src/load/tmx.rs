@@ -53,6 +53,7 @@ pub fn parse(text: &str, langs: &LanguageOverride) -> Result<BilingualFile, Load
                         return Ok(());
                     };
                     let source_text = seg_text(tuvs[src_pos].1);
+                    let source_codes = seg_codes(tuvs[src_pos].1);
                     let id = tu
                         .attr("tuid")
                         .map(str::trim)
@@ -71,6 +72,9 @@ pub fn parse(text: &str, langs: &LanguageOverride) -> Result<BilingualFile, Load
                             id: id.clone(),
                             source: source_text.clone(),
                             target,
+                            source_codes: source_codes.clone(),
+                            target_codes: seg_codes(tuv),
+                            ..BilingualUnit::default()
                         };
                         sets.push(lang, unit);
                     }
@@ -111,6 +115,10 @@ fn source_position(tuvs: &[(String, &Element)], source: &str) -> Option<usize> {
 
 fn seg_text(tuv: &Element) -> String {
     tuv.child("seg").map(xml::segment_text).unwrap_or_default()
+}
+
+fn seg_codes(tuv: &Element) -> Vec<String> {
+    tuv.child("seg").map(xml::segment_codes).unwrap_or_default()
 }
 
 #[cfg(test)]

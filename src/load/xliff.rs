@@ -9,9 +9,12 @@
 //!
 //! Skipped: units with `translate="no"` (on the unit or inherited from `<group>` or `<file>`), and
 //! units or segments with no target or an empty one (not translated yet). Not read: `<seg-source>`
-//! segmentation and `<alt-trans>` (1.2), `state` attributes, notes and metadata. The source
-//! language of the whole file is that of its first `<file>` (1.2). Segment text: see
-//! [`super::xml::segment_text`].
+//! segmentation and `<alt-trans>` (1.2), notes and metadata. The source language of the whole
+//! file is that of its first `<file>` (1.2). Segment text: see [`super::xml::segment_text`];
+//! inline codes: [`super::xml::segment_codes`].
+//!
+//! Kept per unit for the report ([`BilingualUnit::state`]): 1.2 `<target state>` and
+//! `<trans-unit approved="yes">` (as `translated, approved`), 2.x `<segment state>`.
 
 use std::cell::Cell;
 
@@ -125,10 +128,22 @@ fn trans_unit_1(ancestors: &[Element], unit: &Element, index: usize, sets: &mut 
         .map(|f| lang_attr(f, "target-language"))
         .filter(|l| !l.is_empty())
         .unwrap_or_else(|| lang_attr(target, "xml:lang"));
+    let state = target.attr("state").map(str::trim).unwrap_or("");
+    let approved = unit
+        .attr("approved")
+        .is_some_and(|a| a.trim().eq_ignore_ascii_case("yes"));
+    let state = match (state.is_empty(), approved) {
+        (_, false) => state.to_string(),
+        (true, true) => "approved".to_string(),
+        (false, true) => format!("{state}, approved"),
+    };
     let unit = BilingualUnit {
         id: unit_id(unit, index),
         source: source.map(xml::segment_text).unwrap_or_default(),
         target: target_text,
+        state,
+        source_codes: source.map(xml::segment_codes).unwrap_or_default(),
+        target_codes: xml::segment_codes(target),
     };
     sets.push(&target_lang, unit);
     source_lang
@@ -162,16 +177,20 @@ fn unit_2(ancestors: &[Element], unit: &Element, index: usize, sets: &mut Sets) 
         } else {
             target_lang.clone()
         };
-        let source = segment
-            .child("source")
-            .map(xml::segment_text)
-            .unwrap_or_default();
+        let source = segment.child("source");
         sets.push(
             &lang,
             BilingualUnit {
                 id,
-                source,
+                source: source.map(xml::segment_text).unwrap_or_default(),
                 target: target_text,
+                state: segment
+                    .attr("state")
+                    .map(str::trim)
+                    .unwrap_or("")
+                    .to_string(),
+                source_codes: source.map(xml::segment_codes).unwrap_or_default(),
+                target_codes: xml::segment_codes(target),
             },
         );
     }
@@ -199,6 +218,36 @@ mod tests {
         let file = parse(x).unwrap();
         let ids: Vec<&str> = file.sets[0].units.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(ids, ["b"]);
+    }
+
+    #[test]
+    fn states_and_codes_are_kept_per_unit() {
+        let x = "<xliff version='1.2'><file source-language='en' target-language='de'><body>\
+                 <trans-unit id='a' approved='yes'><source>A <x id='1'/></source><target state='translated'>A <x id='1'/></target></trans-unit>\
+                 <trans-unit id='b'><source>B</source><target state='needs-review-translation'>B</target></trans-unit>\
+                 <trans-unit id='c' approved='yes'><source>C</source><target>C</target></trans-unit>\
+                 <trans-unit id='d'><source>D <ph id='2'>&lt;br/&gt;</ph></source><target>D</target></trans-unit>\
+                 </body></file></xliff>";
+        let units = &parse(x).unwrap().sets[0].units;
+        let states: Vec<&str> = units.iter().map(|u| u.state.as_str()).collect();
+        assert_eq!(
+            states,
+            [
+                "translated, approved",
+                "needs-review-translation",
+                "approved",
+                ""
+            ]
+        );
+        assert_eq!(units[0].source_codes, ["<x id=\"1\"/>"]);
+        assert_eq!(units[0].target_codes, units[0].source_codes);
+        assert_eq!(units[3].source_codes, ["<br/>"]);
+        assert!(units[3].target_codes.is_empty());
+        let x2 = "<xliff version='2.0' srcLang='en' trgLang='fr'><file id='f'><unit id='u'>\
+                  <segment state='reviewed'><source>A <ph id='1'/></source><target>A</target></segment></unit></file></xliff>";
+        let unit = &parse(x2).unwrap().sets[0].units[0];
+        assert_eq!(unit.state, "reviewed");
+        assert_eq!(unit.source_codes, ["<ph id=\"1\"/>"]);
     }
 
     #[test]

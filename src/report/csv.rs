@@ -1,4 +1,5 @@
-//! The CSV report: the contract's eleven columns, then the finding's fingerprint; RFC 4180
+//! The CSV report: the contract's eleven columns, then the finding's fingerprint and the unit's
+//! workflow state (XLIFF `state`/`approved`, PO `fuzzy`; empty for other inputs); RFC 4180
 //! quoting, UTF-8, CRLF line ends.
 //!
 //! Reports are opened in spreadsheets, and a cell such as `=HYPERLINK(…)` or
@@ -35,10 +36,14 @@ pub const COLUMNS: [&str; 11] = [
     "target_text",
 ];
 
-/// The header: the contract's columns, then the fingerprint.
-pub fn header() -> [&'static str; 12] {
-    let mut header = [fingerprint::COLUMN; 12];
+/// The column after the fingerprint: the unit's workflow state in its bilingual file.
+pub const STATE_COLUMN: &str = "state";
+
+/// The header: the contract's columns, then the fingerprint and the state.
+pub fn header() -> [&'static str; 13] {
+    let mut header = [fingerprint::COLUMN; 13];
     header[..11].copy_from_slice(&COLUMNS);
+    header[12] = STATE_COLUMN;
     header
 }
 
@@ -49,7 +54,7 @@ pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
     w.write_record(header())?;
     for f in findings {
         let fingerprint = fingerprint::fingerprint(f);
-        let cells: [&str; 12] = [
+        let cells: [&str; 13] = [
             f.document.as_str(),
             &f.segment,
             &f.source_lang,
@@ -62,6 +67,7 @@ pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
             &f.source_text,
             &f.target_text,
             &fingerprint,
+            &f.state,
         ];
         w.write_record(cells.map(neutralise).iter().map(|c| c.as_bytes()))?;
     }
@@ -108,6 +114,7 @@ mod tests {
             message: "number 100000 (\"100,000\") became 10000 (\"10.000\")".into(),
             source_text: "line one\nline two".into(),
             target_text: "x".into(),
+            state: String::new(),
         };
         let out = String::from_utf8(render(&[f]).unwrap()).unwrap();
         let mut lines = out.split("\r\n");

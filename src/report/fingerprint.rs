@@ -78,6 +78,7 @@ mod tests {
             message: "number 1962 became 1926".into(),
             source_text: "It was founded in 1962.".into(),
             target_text: "Es wurde 1926 gegründet.".into(),
+            state: String::new(),
         }
     }
 

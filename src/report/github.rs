@@ -84,6 +84,7 @@ mod tests {
             message: "50% off\n::error::fake\r\nend".into(),
             source_text: String::new(),
             target_text: String::new(),
+            state: String::new(),
         };
         let line = command(&f, &f.document, Some(7));
         assert_eq!(
@@ -108,6 +109,7 @@ mod tests {
             message: "m".into(),
             source_text: String::new(),
             target_text: String::new(),
+            state: String::new(),
         };
         assert_eq!(
             command(&f, "x.po", None),

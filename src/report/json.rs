@@ -1,5 +1,5 @@
 //! The JSON report: one array of objects, keyed by the CSV report's column names (the contract's
-//! eleven, then `fingerprint`), in that order. Values are as they are: JSON is not opened by
+//! eleven, then `fingerprint` and `state`), in that order. Values are as they are: JSON is not opened by
 //! spreadsheets, so no cell is neutralised as in the CSV.
 
 use serde::Serialize;
@@ -22,6 +22,7 @@ pub struct Row<'a> {
     pub source_text: &'a str,
     pub target_text: &'a str,
     pub fingerprint: String,
+    pub state: &'a str,
 }
 
 impl<'a> Row<'a> {
@@ -39,6 +40,7 @@ impl<'a> Row<'a> {
             source_text: &f.source_text,
             target_text: &f.target_text,
             fingerprint: fingerprint(f),
+            state: &f.state,
         }
     }
 }
@@ -69,6 +71,7 @@ mod tests {
             message: "number \"-5\" became \"=1+1\"".into(),
             source_text: "line\none".into(),
             target_text: "x".into(),
+            state: String::new(),
         }
     }
 
@@ -86,7 +89,7 @@ mod tests {
         assert_eq!(row["target"], "=1+1");
         assert_eq!(row["source_text"], "line\none");
         assert_eq!(row["check"], "number");
-        assert_eq!(row.as_object().unwrap().len(), 12);
+        assert_eq!(row.as_object().unwrap().len(), 13);
     }
 
     #[test]

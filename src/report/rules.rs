@@ -46,6 +46,14 @@ pub fn describe(check: CheckId) -> (&'static str, &'static str) {
             "Quotation missing, added or unbalanced",
             "A quotation is missing, added, left unclosed, or does not cover the same words in the translation.",
         ),
+        CheckId::Placeholder => (
+            "Placeholder or tag missing, added or changed",
+            "A placeholder or inline tag ({0}, %s, %1$d, {{name}}, <b>) of the source is missing, added or changed in the translation, or unnumbered placeholders are in another order; the program would show the wrong value or break.",
+        ),
+        CheckId::Glossary => (
+            "Glossary term not rendered as required",
+            "A source term of the project's glossary appears, but none of the renderings the glossary requires for the target language does.",
+        ),
         CheckId::SourceSuspect => (
             "Source suspected wrong",
             "Most translations agree with each other and not with the source: the source itself is probably wrong here (for example an error in the version it was translated from).",

@@ -109,6 +109,7 @@ fn result(f: &Finding, file: &str, line: Option<u32>) -> Value {
             "target": f.target,
             "sourceText": f.source_text,
             "targetText": f.target_text,
+            "state": f.state,
         },
     })
 }
