@@ -326,7 +326,11 @@ fn check_documents(
             }
         };
         let target = prepare(&target_doc.paragraphs, &tgt.lang);
-        let beads = align::align(&align_units(&source), &align_units(&target));
+        let beads = align::align_expecting(
+            &align_units(&source),
+            &align_units(&target),
+            expected_length_ratio(&src.lang, &tgt.lang),
+        );
         let pairs: Vec<PairContext> = beads
             .iter()
             .map(|b| pair_of(b, &source, &src.lang, &target, &tgt.lang))
@@ -591,4 +595,11 @@ impl Progress {
     fn finish(&self) {
         self.bar.finish_and_clear();
     }
+}
+
+/// Target characters per source character that translations between the two languages usually
+/// have, from the profiles' `length_to_english` (both measured against English).
+fn expected_length_ratio(source_lang: &str, target_lang: &str) -> Option<f64> {
+    let of = |lang: &str| crate::lang::profile::profile(lang).length_to_english;
+    Some(of(target_lang)? / of(source_lang)?)
 }

@@ -18,7 +18,8 @@
 //! 3. once more, the same way, from the second alignment; this time the forward–backward sums
 //!    give each bead its posterior probability under the model, its confidence.
 //!
-//! Nothing here knows a language: no dictionaries, no per-language tables. The cues are digits,
+//! Nothing here knows a language: no dictionaries, no per-language tables (the caller may pass
+//! the usual length ratio of the two languages, from their profiles). The cues are digits,
 //! the first letters of words after transliteration (cognates and names), acronyms, the final
 //! punctuation, paragraphs, the extractor's anchors, and the word pairs the document pair itself
 //! teaches.
@@ -60,6 +61,17 @@ pub struct Bead {
 
 /// Aligns two documents' sentences (see the module documentation).
 pub fn align(source: &[AlignUnit], target: &[AlignUnit]) -> Vec<Bead> {
+    align_expecting(source, target, None)
+}
+
+/// Aligns as [`align`] does, given the length ratio (target characters per source character)
+/// that the two languages usually have: a document pair too short to show its own ratio is
+/// judged by it when beads that merge a dropped or added sentence are looked for.
+pub fn align_expecting(
+    source: &[AlignUnit],
+    target: &[AlignUnit],
+    expected_ratio: Option<f64>,
+) -> Vec<Bead> {
     let base_src = features::units(source);
     let base_tgt = features::units(target);
     let mut model = Model::initial(&base_src, &base_tgt);
@@ -89,6 +101,7 @@ pub fn align(source: &[AlignUnit], target: &[AlignUnit]) -> Vec<Bead> {
                 target,
                 &char_lengths(source),
                 &char_lengths(target),
+                expected_ratio,
             );
         }
         path = next;

@@ -27,9 +27,11 @@ pub(crate) fn split_unexplained(
     target: &[AlignUnit],
     src_len: &[usize],
     tgt_len: &[usize],
+    expected_ratio: Option<f64>,
 ) -> Vec<Bead> {
     // The length ratio of the document pair, from its 1–1 beads (robust to the very omissions
-    // and additions looked for), or from the totals when it has too few.
+    // and additions looked for); when it has too few, the languages' usual ratio, else the
+    // totals (which the omission itself biases).
     let one_to_one = beads
         .iter()
         .filter(|b| b.source.len() == 1 && b.target.len() == 1);
@@ -46,7 +48,10 @@ pub(crate) fn split_unexplained(
     if total_src == 0 || total_tgt == 0 {
         return beads;
     }
-    let ratio = total_tgt as f64 / total_src as f64;
+    let ratio = match expected_ratio {
+        Some(expected) if n < 3 => expected,
+        _ => total_tgt as f64 / total_src as f64,
+    };
     let misfit = |s: usize, t: usize| ((t.max(1) as f64) / (ratio * s.max(1) as f64)).ln().abs();
     let mut out = Vec::with_capacity(beads.len());
     for bead in beads {
@@ -210,7 +215,7 @@ mod tests {
             bead(3..4, 2..3),
             bead(4..5, 3..4),
         ];
-        let out = split_unexplained(beads, &units(5), &units(5), &src, &tgt);
+        let out = split_unexplained(beads, &units(5), &units(5), &src, &tgt, None);
         assert_eq!(shape(&out)[..3], [(0..1, 0..1), (1..2, 1..1), (2..3, 1..2)]);
     }
 
@@ -224,7 +229,7 @@ mod tests {
             bead(2..3, 3..4),
             bead(3..4, 4..5),
         ];
-        let out = split_unexplained(beads, &units(5), &units(5), &src, &tgt);
+        let out = split_unexplained(beads, &units(5), &units(5), &src, &tgt, None);
         assert_eq!(shape(&out)[..3], [(0..1, 0..1), (1..1, 1..2), (1..2, 2..3)]);
     }
 
@@ -239,8 +244,21 @@ mod tests {
             bead(4..5, 3..4),
         ];
         assert_eq!(
-            split_unexplained(beads.clone(), &units(5), &units(5), &src, &tgt),
+            split_unexplained(beads.clone(), &units(5), &units(5), &src, &tgt, None),
             beads
         );
+    }
+
+    #[test]
+    fn a_short_document_is_judged_by_the_languages_usual_ratio() {
+        // Three English sentences, the last of the second bead dropped in German: the totals
+        // (biased by the drop itself) say the merged bead fits; German's usual 1.17 says not.
+        let src = [40, 225, 109];
+        let tgt = [41, 242];
+        let beads = vec![bead(0..1, 0..1), bead(1..3, 1..2)];
+        let unchanged = split_unexplained(beads.clone(), &units(3), &units(2), &src, &tgt, None);
+        assert_eq!(unchanged, beads);
+        let out = split_unexplained(beads, &units(3), &units(2), &src, &tgt, Some(1.167));
+        assert_eq!(shape(&out), [(0..1, 0..1), (1..2, 1..2), (2..3, 2..2)]);
     }
 }
