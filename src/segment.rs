@@ -150,6 +150,10 @@ pub fn split_sentences<'a>(text: &'a str, profile: &Profile) -> Vec<&'a str> {
         }
         i = j;
     }
+    let min = profile.sentences.space_ends_sentence_after;
+    if min > 0 {
+        bounds = with_space_bounds(&chars, bounds, min);
+    }
     let mut out = Vec::new();
     let mut start = 0;
     for b in bounds {
@@ -157,6 +161,37 @@ pub fn split_sentences<'a>(text: &'a str, profile: &Profile) -> Vec<&'a str> {
         start = b;
     }
     push_bounded(&mut out, &text[start..]);
+    out
+}
+
+/// Adds to `bounds` the spaces that end a sentence in a script without sentence marks (Thai): a
+/// space between two letters of a script other than Latin, once the sentence so far has `min`
+/// characters. Spaces beside digits or Latin words (`ปี 2024`, `ของ Apple`) end nothing.
+fn with_space_bounds(chars: &[(usize, char)], bounds: Vec<usize>, min: usize) -> Vec<usize> {
+    use crate::extract::script::script_of;
+    use crate::lang::profile::Script;
+    // Thai vowel signs and tone marks count: `ที่` ends in one.
+    let native = |c: char| script_of(c).is_some_and(|s| s != Script::Latin);
+    let mut out = Vec::with_capacity(bounds.len());
+    let mut marks = bounds.into_iter().peekable();
+    let mut since = 0; // characters since the last bound
+    for k in 0..chars.len() {
+        let (offset, c) = chars[k];
+        while marks.peek().is_some_and(|&b| b <= offset) {
+            out.push(marks.next().unwrap_or_default());
+            since = 0;
+        }
+        since += 1;
+        let between_letters = c == ' '
+            && k > 0
+            && native(chars[k - 1].1)
+            && chars.get(k + 1).is_some_and(|&(_, n)| native(n));
+        if between_letters && since > min {
+            out.push(chars[k + 1].0);
+            since = 0;
+        }
+    }
+    out.extend(marks);
     out
 }
 
@@ -455,5 +490,26 @@ mod tests {
         );
         let pos: Vec<(usize, usize)> = doc.iter().map(|s| (s.paragraph, s.index)).collect();
         assert_eq!(pos, [(0, 0), (0, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn thai_sentences_end_at_a_space_once_long_enough() {
+        let th = profile("th");
+        let text = "นายกรัฐมนตรีเดินทางไปเยือนกรุงโตเกียวเมื่อวันจันทร์ที่ผ่านมา เพื่อหารือเรื่องการค้ากับผู้นำญี่ปุ่น \
+                    การประชุมครั้งนี้ใช้เวลาสามชั่วโมง ทั้งสองฝ่ายตกลงที่จะเพิ่มการลงทุนเป็น 2,000 ล้านบาท ตามรายงานของ Reuters";
+        let got = split_sentences(text, th);
+        assert_eq!(
+            got,
+            // 61 characters (marks included), then a space: a sentence. The next space comes
+            // after 35: a clause, kept with what follows.
+            [
+                "นายกรัฐมนตรีเดินทางไปเยือนกรุงโตเกียวเมื่อวันจันทร์ที่ผ่านมา",
+                "เพื่อหารือเรื่องการค้ากับผู้นำญี่ปุ่น การประชุมครั้งนี้ใช้เวลาสามชั่วโมง",
+                "ทั้งสองฝ่ายตกลงที่จะเพิ่มการลงทุนเป็น 2,000 ล้านบาท ตามรายงานของ Reuters",
+            ]
+        );
+        // Spaces beside digits and Latin words end nothing; other languages keep their spaces.
+        assert_eq!(split_sentences("ปี 2024 ของ Apple", th).len(), 1);
+        assert_eq!(split_sentences(text, profile("en")).len(), 1);
     }
 }

@@ -90,6 +90,12 @@ pub struct SentenceRules {
     /// sentence end, when the next word starts in lower case or is a month name.
     #[serde(default)]
     pub ordinal_dot: bool,
+    /// Whether a space between two letters of the language's script ends a sentence, as in Thai,
+    /// which has no sentence mark: the number of characters a sentence has at least before such
+    /// a space ends it (0: spaces end nothing). Spaces also separate clauses, so a short run
+    /// stays with the next.
+    #[serde(default)]
+    pub space_ends_sentence_after: usize,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
