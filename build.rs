@@ -16,10 +16,10 @@ fn main() {
     for path in entries {
         println!("cargo:rerun-if-changed={}", path.display());
         let stem = path.file_stem().unwrap().to_string_lossy();
-        let abs = fs::canonicalize(&path).unwrap();
+        // Relative to the crate being compiled, not an absolute path: a target folder copied from
+        // another checkout (or worktree) must not keep embedding that checkout's files.
         out.push_str(&format!(
-            "    ({stem:?}, include_str!({:?})),\n",
-            abs.display().to_string()
+            "    ({stem:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/data/lang/{stem}.toml\"))),\n"
         ));
     }
     out.push(']');

@@ -1,12 +1,15 @@
-//! The hot paths before alignment: sentence splitting and fact extraction (numbers, names,
-//! quotations), on the shipped corpus's faithful translations in five scripts. Throughput is
-//! reported in bytes, so the figures read as MB/s.
+//! The hot paths before alignment: sentence splitting, fact extraction (numbers, names,
+//! quotations) and language identification (`lingua`, asked once per target segment by the
+//! `untranslated`/`wrong-language` checks: the largest share of a whole `check` run, see
+//! docs/BENCHMARKS.md), on the shipped corpus's faithful translations in five scripts.
+//! Throughput is reported in bytes, so the figures read as MB/s.
 //!
 //! `cargo bench --bench extract`
 
 use std::hint::black_box;
 
 use concord::extract::extract;
+use concord::lang::detect::identify;
 use concord::lang::profile;
 use concord::segment::split_sentences;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -55,5 +58,26 @@ fn extraction(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, segmentation, extraction);
+fn identification(c: &mut Criterion) {
+    let mut group = c.benchmark_group("identify");
+    group.sample_size(10);
+    for lang in LANGS {
+        let text = text(lang);
+        let p = profile(lang);
+        // The first 100 sentences, each identified as a check asks for it.
+        let sentences: Vec<&str> = split_sentences(&text, p).into_iter().take(100).collect();
+        let bytes: usize = sentences.iter().map(|s| s.len()).sum();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(lang), &sentences, |b, s| {
+            b.iter(|| {
+                s.iter()
+                    .map(|sentence| identify(sentence).ranked.len())
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, segmentation, extraction, identification);
 criterion_main!(benches);

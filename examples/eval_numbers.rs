@@ -33,6 +33,10 @@
 //!       [--misses]      (print the annotated numerals not read, and the false alarms)
 //!   cargo run --release --example eval_numbers -- pair en "source text" de "target text"
 //!   cargo run --release --example eval_numbers -- --reverse   (each language as the source)
+//!   cargo run --release --example eval_numbers -- --write-tmx DIR
+//!       (also writes, per language, `DIR/<lang>.tmx` with the untouched pairs and
+//!       `DIR/<lang>-injected.tmx` with every injected pair, `tuid` = `<sent_id>:<injection>`,
+//!       so that other checkers can be measured on exactly the same pairs: `scripts/eval`)
 
 #[path = "common/pud.rs"]
 mod pud;
@@ -530,6 +534,34 @@ fn recall_cell(kind: Injection, (n, e, a): (usize, usize, usize)) -> String {
     format!("{} {:.1}({:.1})[{n}]", kind.name(), pct(e), pct(a))
 }
 
+/// Writes English→`lang` pairs as a TMX 1.4 file, one `<tu>` per pair with its `tuid`.
+fn write_tmx(path: &std::path::Path, lang: &str, pairs: &[(String, String, String)]) {
+    // Written by hand: five entities to escape do not call for an XML writer crate.
+    fn esc(s: &str) -> String {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&apos;")
+    }
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tmx version=\"1.4\">\n<header creationtool=\"concord-eval-numbers\" creationtoolversion=\"1\" segtype=\"sentence\" o-tmf=\"none\" adminlang=\"en\" srclang=\"en\" datatype=\"plaintext\"/>\n<body>\n",
+    );
+    for (id, en, target) in pairs {
+        out.push_str(&format!(
+            "<tu tuid=\"{}\"><tuv xml:lang=\"en\"><seg>{}</seg></tuv><tuv xml:lang=\"{lang}\"><seg>{}</seg></tuv></tu>\n",
+            esc(id),
+            esc(en),
+            esc(target)
+        ));
+    }
+    out.push_str("</body>\n</tmx>\n");
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).expect("the --write-tmx folder");
+    }
+    std::fs::write(path, out).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
 /// `--reverse`: the target language as the source and English as the target; prints the false
 /// alarms on the untouched pairs, with and without the reviewed slips.
 fn reverse_false_alarms(args: &Args) {
@@ -592,6 +624,7 @@ struct Args {
     misses: bool,
     errata: std::path::PathBuf,
     reverse: bool,
+    write_tmx: Option<std::path::PathBuf>,
 }
 
 fn parse_args() -> Args {
@@ -606,6 +639,7 @@ fn parse_args() -> Args {
         misses: false,
         errata: "scripts/pud-number-errata.tsv".into(),
         reverse: false,
+        write_tmx: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
@@ -623,6 +657,7 @@ fn parse_args() -> Args {
             "--show" => args.show = it.next(),
             "--misses" => args.misses = true,
             "--reverse" => args.reverse = true,
+            "--write-tmx" => args.write_tmx = Some(it.next().expect("--write-tmx DIR").into()),
             "--errata" => args.errata = it.next().expect("--errata FILE").into(),
             other => panic!("unknown argument {other}"),
         }
@@ -672,7 +707,11 @@ fn main() {
         let mut rng = Rng(args.seed);
         let mut per: BTreeMap<Injection, (usize, usize, usize)> = BTreeMap::new();
         let (mut fa_err, mut fa_any, mut slips) = (0, 0, 0);
+        // (tuid, source, target) of the untouched and the injected pairs, for `--write-tmx`.
+        let mut untouched: Vec<(String, String, String)> = Vec::new();
+        let mut injected: Vec<(String, String, String)> = Vec::new();
         for row in &rows {
+            untouched.push((row.id.clone(), row.en.clone(), row.target.clone()));
             let missed = coverage(&row.target, &row.target_items, lang, &mut tcov);
             let missed_en = coverage(&row.en, &row.en_items, "en", &mut ecov);
             if args.misses {
@@ -706,6 +745,11 @@ fn main() {
                     continue;
                 };
                 let (err, any) = findings(&row.en, lang, &bad);
+                injected.push((
+                    format!("{}:{}", row.id, kind.name()),
+                    row.en.clone(),
+                    bad.clone(),
+                ));
                 let e = per.entry(kind).or_default();
                 e.0 += 1;
                 if err > base_err {
@@ -721,6 +765,10 @@ fn main() {
                     );
                 }
             }
+        }
+        if let Some(dir) = &args.write_tmx {
+            write_tmx(&dir.join(format!("{lang}.tmx")), lang, &untouched);
+            write_tmx(&dir.join(format!("{lang}-injected.tmx")), lang, &injected);
         }
         let n = rows.len();
         pairs_all += n;

@@ -48,9 +48,17 @@ pub fn header() -> [&'static str; 13] {
 }
 
 pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    write(findings, &mut out)?;
+    Ok(out)
+}
+
+/// Writes the report to `out` row by row: a large run's report goes to its file without being
+/// held whole in memory beside the findings.
+pub fn write<W: std::io::Write>(findings: &[Finding], out: W) -> anyhow::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .from_writer(out);
     w.write_record(header())?;
     for f in findings {
         let fingerprint = fingerprint::fingerprint(f);
@@ -71,7 +79,8 @@ pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
         ];
         w.write_record(cells.map(neutralise).iter().map(|c| c.as_bytes()))?;
     }
-    Ok(w.into_inner()?)
+    w.flush()?;
+    Ok(())
 }
 
 /// The cell, with a `'` in front if a spreadsheet would take it for a formula (see the module's

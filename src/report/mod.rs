@@ -2,9 +2,10 @@
 //!
 //! One file per format (`csv`, `json`, `jsonl`, `sarif`, `junit`, `github`, `html`), each a
 //! function from a [`Report`] to bytes. A run may write several reports ([`destinations`]); each
-//! is rendered whole in memory, then all are written to temporary files in their destinations'
-//! folders and only then renamed into place, so no reader ever sees half a report and a failure
-//! to write one leaves no other half-replaced.
+//! is written to a temporary file in its destination's folder (the CSV report row by row, the
+//! others rendered whole in memory first), and only once all are written are they renamed into
+//! place, so no reader ever sees half a report and a failure to write one leaves no other
+//! half-replaced.
 //!
 //! Around the formats: [`fingerprint`] names what a finding is about, [`baseline`] drops the
 //! findings an accepted report already holds, [`alignment`] is what the pipeline hands over of
@@ -150,20 +151,25 @@ fn same_file(a: &Path, b: &Path) -> bool {
 /// Renders every report, then writes them: files atomically and all together (every temporary
 /// file is written before any is renamed into place), standard output last.
 pub fn write_all(report: &Report, destinations: &[Destination]) -> anyhow::Result<()> {
-    let rendered = destinations
-        .iter()
-        .map(|d| Ok((d, render(report, d.format)?)))
-        .collect::<anyhow::Result<Vec<_>>>()?;
     let mut staged: Vec<Staged> = Vec::new();
-    for (d, bytes) in &rendered {
-        if let Some(path) = &d.output {
-            match Staged::write(path, bytes) {
-                Ok(s) => staged.push(s),
-                Err(e) => {
-                    staged.into_iter().for_each(Staged::discard);
-                    return Err(e);
-                }
+    // Reports to standard output are rendered before any file is renamed into place.
+    let mut for_stdout: Vec<Vec<u8>> = Vec::new();
+    for d in destinations {
+        let result = match &d.output {
+            // The CSV report of a large run is as big as its findings: it is streamed into its
+            // file rather than held in memory beside them.
+            Some(path) if d.format == ReportFormat::Csv => {
+                Staged::write_with(path, |file| csv::write(report.findings, file))
+                    .map(|s| staged.push(s))
             }
+            Some(path) => render(report, d.format)
+                .and_then(|bytes| Staged::write(path, &bytes))
+                .map(|s| staged.push(s)),
+            None => render(report, d.format).map(|bytes| for_stdout.push(bytes)),
+        };
+        if let Err(e) = result {
+            staged.into_iter().for_each(Staged::discard);
+            return Err(e);
         }
     }
     let mut result = Ok(());
@@ -175,10 +181,8 @@ pub fn write_all(report: &Report, destinations: &[Destination]) -> anyhow::Resul
         }
     }
     result?;
-    for (d, bytes) in &rendered {
-        if d.output.is_none() {
-            write_stdout(bytes)?;
-        }
+    for bytes in &for_stdout {
+        write_stdout(bytes)?;
     }
     Ok(())
 }
@@ -210,6 +214,14 @@ struct Staged {
 
 impl Staged {
     fn write(path: &Path, bytes: &[u8]) -> anyhow::Result<Staged> {
+        Staged::write_with(path, |file| Ok(file.write_all(bytes)?))
+    }
+
+    /// Creates the temporary file and lets `fill` write the report into it.
+    fn write_with(
+        path: &Path,
+        fill: impl FnOnce(&mut std::fs::File) -> anyhow::Result<()>,
+    ) -> anyhow::Result<Staged> {
         let dir = match path.parent() {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
@@ -219,10 +231,11 @@ impl Staged {
             .map(|n| n.to_string_lossy().to_string())
             .unwrap_or_else(|| "report".into());
         let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let result = (|| {
+        let result = (|| -> anyhow::Result<()> {
             let mut file = std::fs::File::create(&tmp)?;
-            file.write_all(bytes)?;
-            file.sync_all()
+            fill(&mut file)?;
+            file.sync_all()?;
+            Ok(())
         })();
         match result {
             Ok(()) => Ok(Staged {
@@ -231,7 +244,7 @@ impl Staged {
             }),
             Err(e) => {
                 let _ = std::fs::remove_file(&tmp);
-                Err(e).with_context(|| format!("cannot write the report to {}", path.display()))
+                Err(e.context(format!("cannot write the report to {}", path.display())))
             }
         }
     }
