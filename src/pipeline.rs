@@ -441,7 +441,9 @@ fn pair_of<'a>(
     PairContext {
         source: side(source, bead.source.clone(), source_lang),
         target: side(target, bead.target.clone(), target_lang),
-        confidence: bead.confidence,
+        // A confidence of 1 means "aligned by the file" (a bilingual unit) to the checks; the
+        // aligner's posterior can round to 1, so a bead of a document stays below it.
+        confidence: bead.confidence.min(DOCUMENT_CONFIDENCE_CAP),
     }
 }
 
@@ -596,6 +598,9 @@ impl Progress {
         self.bar.finish_and_clear();
     }
 }
+
+/// The highest confidence a bead of a document is given (see `pair_of`).
+const DOCUMENT_CONFIDENCE_CAP: f64 = 0.999;
 
 /// Target characters per source character that translations between the two languages usually
 /// have, from the profiles' `length_to_english` (both measured against English).

@@ -128,6 +128,8 @@ fn xliff_1_2() {
                 "Only $9.99 a month today.",
                 "Nur 9,99 $ im Monat heute."
             ),
+            // An empty <target> is kept for the omission check; a unit with none is skipped.
+            ("empty", "Also not translated.", ""),
             (
                 "marked",
                 "Call Anna Schmidt at 10:30.",
@@ -172,6 +174,8 @@ fn po_entries() {
                 "Eine lange Nachricht, die über Zeilen geht.\nZweite Zeile mit einem \"Zitat\" und einem Tab\thier."
             ),
             ("line 37", "Backslash \\ kept", "Backslash \\ bleibt"),
+            // An untranslated entry is kept, empty, for the omission check.
+            ("line 40", "Untranslated", ""),
         ]
     );
 }
@@ -219,6 +223,8 @@ fn tsv_with_id_column_and_quotes() {
         units(&file, "fr"),
         [
             ("greeting", "Hello!", "Bonjour !"),
+            // The empty French cell is kept, for the omission check.
+            ("count", "He said \"3 apples\"", ""),
             ("3", "No id here.", "Pas d'identifiant.")
         ]
     );
@@ -232,7 +238,8 @@ fn csv_with_key_column_source_en_not_first() {
         units(&file, "de"),
         [
             ("k1", "Hello, world", "Hallo, Welt"),
-            ("k2", "Two\nlines", "Zwei\nZeilen")
+            ("k2", "Two\nlines", "Zwei\nZeilen"),
+            ("k3", "Missing", "")
         ]
     );
     let file = load_bilingual(&data("strings.csv"), &over(Some("de"), None)).unwrap();

@@ -2,12 +2,23 @@
 //! aligner left unpaired, an empty target unit).
 
 use super::{content_words, unpaired_severity, Issue, PairContext};
-use crate::finding::CheckId;
+use crate::finding::{CheckId, Severity};
 
 pub fn check(ctx: &PairContext) -> Vec<Issue> {
     let words = content_words(&ctx.source.text);
     if words == 0 || !ctx.target.text.trim().is_empty() {
         return Vec::new();
+    }
+    // An empty unit of a bilingual file (aligned by the file: confidence 1) is a translation
+    // missing, whatever its length: `Cancel` left empty ships empty.
+    if ctx.confidence >= 1.0 {
+        return vec![Issue {
+            check: CheckId::Omission,
+            severity: Severity::Error,
+            source: ctx.source.text.clone(),
+            target: String::new(),
+            message: "the target is empty: this unit is not translated".to_string(),
+        }];
     }
     // A dropped heading or fragment of two words may be a translator's choice; a dropped
     // sentence is not.
@@ -43,7 +54,19 @@ mod tests {
             "Он не захотел это подтвердить.",
         );
         assert!(check(&kept).is_empty());
-        let short = pair("en", "On ‘dead track’", "el", "");
+        let mut short = pair("en", "On ‘dead track’", "el", "");
+        short.confidence = 0.9; // a bead of a document
         assert_eq!(check(&short)[0].severity, Severity::Warning);
+    }
+
+    #[test]
+    fn an_empty_unit_of_a_bilingual_file_is_not_translated() {
+        // Pre-aligned (confidence 1): an error however short, said as a missing translation.
+        let issues = check(&pair("en", "Cancel", "de", ""));
+        assert_eq!(issues[0].severity, Severity::Error);
+        assert_eq!(
+            issues[0].message,
+            "the target is empty: this unit is not translated"
+        );
     }
 }

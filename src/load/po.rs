@@ -149,10 +149,8 @@ pub fn parse(
         let plural = entry.plural.is_some()
             || entry.translations.iter().any(|(i, _)| *i > 0)
             || entry.translations.len() > 1;
+        // An empty msgstr is kept: an untranslated entry is the omission check's to report.
         for (index, translation) in entry.translations {
-            if translation.is_empty() {
-                continue;
-            }
             let (id, source) = if plural {
                 let source = match (&entry.plural, index) {
                     (Some(p), i) if i >= 1 => p.clone(),

@@ -9,7 +9,8 @@
 //! column; every other language column is a target set. Fields may be quoted (RFC 4180, also in
 //! TSV, so a TSV field that starts with `"` must be quoted); rows may be shorter than the header
 //! (missing cells are empty). A `.csv` whose header has semicolons and no comma is read with `;`
-//! (spreadsheets in many locales save so). Skipped: empty rows and empty target cells.
+//! (spreadsheets in many locales save so). Skipped: empty rows; an empty target cell is kept
+//! (the omission check reports a translation missing).
 
 use super::{BilingualFile, BilingualSet, BilingualUnit, LanguageOverride, LoadError};
 use crate::lang::tag;
@@ -79,10 +80,8 @@ pub fn parse(
             .map_or_else(|| (row + 1).to_string(), str::to_owned);
         let source = cell(source_col);
         for (set, (col, _)) in sets.iter_mut().zip(&languages) {
+            // An empty target cell is kept: a translation missing is the omission check's.
             let target = cell(*col);
-            if target.is_empty() {
-                continue;
-            }
             set.units.push(BilingualUnit {
                 id: id.clone(),
                 source: source.to_owned(),

@@ -64,10 +64,9 @@ pub fn parse(text: &str, langs: &LanguageOverride) -> Result<BilingualFile, Load
                         if !done.insert(lang) {
                             continue;
                         }
+                        // An empty <seg> is kept (a translation missing is the omission
+                        // check's); a language with no <tuv> at all is simply not in the unit.
                         let target = seg_text(tuv);
-                        if target.is_empty() {
-                            continue;
-                        }
                         let unit = BilingualUnit {
                             id: id.clone(),
                             source: source_text.clone(),
@@ -154,10 +153,19 @@ mod tests {
     }
 
     #[test]
-    fn tu_without_source_or_target_is_skipped() {
+    fn tu_without_source_is_skipped_and_an_empty_target_kept() {
         let body = "<tu><tuv xml:lang='fr'><seg>Salut</seg></tuv><tuv xml:lang='de'><seg>Hallo</seg></tuv></tu>\
                     <tu><tuv xml:lang='en'><seg>Hi</seg></tuv><tuv xml:lang='de'><seg> </seg></tuv></tu>";
         let file = parse(&tmx(body, "en"), &LanguageOverride::default()).unwrap();
-        assert!(file.sets.is_empty());
+        // The empty German <seg> is a translation missing, for the omission check.
+        assert_eq!(file.sets.len(), 1);
+        assert_eq!(file.sets[0].units.len(), 1);
+        assert_eq!(
+            (
+                file.sets[0].units[0].source.as_str(),
+                file.sets[0].units[0].target.as_str()
+            ),
+            ("Hi", "")
+        );
     }
 }

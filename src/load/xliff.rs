@@ -120,10 +120,8 @@ fn trans_unit_1(ancestors: &[Element], unit: &Element, index: usize, sets: &mut 
     let Some(target) = unit.child("target") else {
         return source_lang;
     };
+    // An empty target is kept: a translation missing is the omission check's to report.
     let target_text = xml::segment_text(target);
-    if target_text.is_empty() {
-        return source_lang;
-    }
     let target_lang = file
         .map(|f| lang_attr(f, "target-language"))
         .filter(|l| !l.is_empty())
@@ -159,10 +157,8 @@ fn unit_2(ancestors: &[Element], unit: &Element, index: usize, sets: &mut Sets) 
         let Some(target) = segment.child("target") else {
             continue;
         };
+        // An empty target is kept: a translation missing is the omission check's to report.
         let target_text = xml::segment_text(target);
-        if target_text.is_empty() {
-            continue;
-        }
         let id = if segments.len() == 1 {
             id.clone()
         } else {
