@@ -93,6 +93,9 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
             format!("the target is in Japanese, not {}", profile.name),
         )];
     }
+    if let Some(issue) = close_language_by_markers(ctx, severity) {
+        return vec![issue];
+    }
     let Some(verdict) = target_verdict(ctx) else {
         return Vec::new();
     };
@@ -128,6 +131,52 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
         format!("the target seems to be in {name}, not {}", profile.name),
     )]
 }
+
+/// A target in a close language that the detector does not know (Galician in a Spanish file), by
+/// the profiles' `marker_words`: at least `MARKERS` words only that language uses and none of
+/// the target language's own. Measured with `scripts/eval-segments` (es, gl): a Galician
+/// sentence in a Spanish file is caught at error 61% of the time (5% with the detector alone),
+/// with no more false alarms on the untouched pairs.
+fn close_language_by_markers(ctx: &PairContext, severity: Severity) -> Option<Issue> {
+    use crate::lang::profile::profile;
+    let own = ctx.target.profile;
+    if own.marker_words.is_empty() {
+        return None;
+    }
+    let words: Vec<String> = ctx
+        .target
+        .text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let count = |markers: &[String]| words.iter().filter(|w| markers.contains(w)).count();
+    if count(&own.marker_words) > 0 {
+        return None;
+    }
+    let (other, found) = own
+        .close_languages
+        .iter()
+        .map(|tag| (profile(tag), tag))
+        // Where the detector knows both languages, it decides.
+        .filter(|(p, tag)| {
+            p.tag == **tag && (!is_detectable(tag) || !is_detectable(ctx.target.lang))
+        })
+        .map(|(p, _)| (p, count(&p.marker_words)))
+        .max_by_key(|&(_, n)| n)?;
+    if found < MARKERS {
+        return None;
+    }
+    Some(issue(
+        CheckId::WrongLanguage,
+        severity,
+        ctx.target.text.trim(),
+        format!("the target seems to be in {}, not {}", other.name, own.name),
+    ))
+}
+
+/// Marker words of a close language, and none of the target's, that make a verdict.
+const MARKERS: usize = 2;
 
 /// The detector's verdict on the target text, where it can tell anything: one of the two
 /// languages (or a close relative of the target) is one the detector knows, and the target has
@@ -249,5 +298,29 @@ mod tests {
     fn short_segments_and_names_are_not_judged() {
         assert!(wrong("ru", "НАТО").is_empty());
         assert!(untranslated("de", "OSZE, NATO").is_empty());
+    }
+
+    #[test]
+    fn galician_and_spanish_told_apart_by_their_words() {
+        let src =
+            "Many scientists say that technology to remove carbon from the air will be needed.";
+        let galician = "Moitos científicos din que agora vai ser necesaria a tecnoloxía para eliminar carbono do ar.";
+        let spanish = "Muchos científicos dicen que también será necesaria la tecnología para eliminar el carbono del aire.";
+        let found = |lang: &'static str, tgt: &str| {
+            check_wrong_language(&pair("en", src, lang, tgt))
+                .into_iter()
+                .map(|i| (i.severity, i.message))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("es", galician),
+            [(
+                Severity::Error,
+                "the target seems to be in Galician, not Spanish".to_string()
+            )]
+        );
+        assert!(found("es", spanish).is_empty());
+        assert!(found("gl", galician).is_empty());
+        assert_eq!(found("gl", spanish)[0].0, Severity::Error);
     }
 }

@@ -59,6 +59,11 @@ pub struct Profile {
     /// ratio where a document pair is too short to tell its own.
     #[serde(default)]
     pub length_to_english: Option<f64>,
+    /// Common words that this language writes and none of its `close_languages` does (Galician
+    /// `unha`, `tamén`, `non`; Spanish `y`, `una`, `también`): how a segment in a close language
+    /// the detector does not know is told apart. Lower case.
+    #[serde(default)]
+    pub marker_words: Vec<String>,
     #[serde(default)]
     pub sentences: SentenceRules,
     #[serde(default)]
