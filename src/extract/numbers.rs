@@ -344,15 +344,21 @@ fn add_century_reading(m: &mut NumberMention) {
 /// biri`, `yüzde 11`) is a percentage.
 fn mark_percent_before(text: &str, mentions: &mut [NumberMention], profile: &Profile) {
     let words = &profile.numbers.percent_words_before;
-    if words.is_empty() {
+    let Some(longest) = words.iter().map(|w| w.chars().count()).max() else {
         return;
-    }
+    };
     for m in mentions
         .iter_mut()
         .filter(|m| m.kind == NumberKind::Cardinal)
     {
         let before = text[..m.start].trim_end();
-        let lowered = lower(before);
+        // Only the end of the text can hold the word and the character before it.
+        let tail_start = before
+            .char_indices()
+            .rev()
+            .nth(longest)
+            .map_or(0, |(at, _)| at);
+        let lowered = lower(&before[tail_start..]);
         let word = words.iter().find(|w| {
             lowered.strip_suffix(w.as_str()).is_some_and(|rest| {
                 rest.chars()
