@@ -106,24 +106,15 @@ fn is_plain_number(cell: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{CheckId, Position, Severity};
 
     #[test]
     fn quotes_fields_as_rfc_4180_requires() {
         let f = Finding {
-            document: "a.de.txt".into(),
             segment: "1.2".into(),
-            position: Position::default(),
-            source_lang: "en".into(),
-            target_lang: "de".into(),
-            check: CheckId::Number,
-            severity: Severity::Error,
-            source: "100,000".into(),
-            target: "10.000".into(),
             message: "number 100000 (\"100,000\") became 10000 (\"10.000\")".into(),
             source_text: "line one\nline two".into(),
             target_text: "x".into(),
-            state: String::new(),
+            ..Finding::example("100,000", "10.000")
         };
         let out = String::from_utf8(render(&[f]).unwrap()).unwrap();
         let mut lines = out.split("\r\n");

@@ -55,23 +55,14 @@ pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{CheckId, Position, Severity};
 
     pub(crate) fn sample() -> Finding {
         Finding {
-            document: "a.de.txt".into(),
             segment: "1.2".into(),
-            position: Position::default(),
-            source_lang: "en".into(),
-            target_lang: "de".into(),
-            check: CheckId::Number,
-            severity: Severity::Error,
-            source: "-5".into(),
-            target: "=1+1".into(),
             message: "number \"-5\" became \"=1+1\"".into(),
             source_text: "line\none".into(),
             target_text: "x".into(),
-            state: String::new(),
+            ..Finding::example("-5", "=1+1")
         }
     }
 
