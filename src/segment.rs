@@ -177,8 +177,8 @@ fn with_space_bounds(chars: &[(usize, char)], bounds: Vec<usize>, min: usize) ->
     let mut since = 0; // characters since the last bound
     for k in 0..chars.len() {
         let (offset, c) = chars[k];
-        while marks.peek().is_some_and(|&b| b <= offset) {
-            out.push(marks.next().unwrap_or_default());
+        while let Some(b) = marks.next_if(|&b| b <= offset) {
+            out.push(b);
             since = 0;
         }
         since += 1;

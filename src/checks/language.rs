@@ -143,14 +143,17 @@ fn close_language_by_markers(ctx: &PairContext, severity: Severity) -> Option<Is
     if own.marker_words.is_empty() {
         return None;
     }
-    let words: Vec<String> = ctx
-        .target
-        .text
+    let lowered = ctx.target.text.to_lowercase();
+    let words: Vec<&str> = lowered
         .split(|c: char| !c.is_alphabetic())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect();
-    let count = |markers: &[String]| words.iter().filter(|w| markers.contains(w)).count();
+    let count = |markers: &[String]| {
+        words
+            .iter()
+            .filter(|w| markers.iter().any(|m| m == *w))
+            .count()
+    };
     if count(&own.marker_words) > 0 {
         return None;
     }
