@@ -9,26 +9,27 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     if words == 0 || !ctx.target.text.trim().is_empty() {
         return Vec::new();
     }
-    // An empty unit of a bilingual file (aligned by the file: confidence 1) is a translation
-    // missing, whatever its length: `Cancel` left empty ships empty.
-    if ctx.confidence >= 1.0 {
-        return vec![Issue {
-            check: CheckId::Omission,
-            severity: Severity::Error,
-            source: ctx.source.text.clone(),
-            target: String::new(),
-            message: "the target is empty: this unit is not translated".to_string(),
-        }];
-    }
-    // A dropped heading or fragment of two words may be a translator's choice; a dropped
-    // sentence is not.
-    let severity = unpaired_severity(words, ctx.confidence);
+    let (severity, message) = if ctx.confidence >= 1.0 {
+        // An empty unit of a bilingual file (aligned by the file: confidence 1) is a translation
+        // missing, whatever its length: `Cancel` left empty ships empty.
+        (
+            Severity::Error,
+            "the target is empty: this unit is not translated",
+        )
+    } else {
+        // A dropped heading or fragment of two words may be a translator's choice; a dropped
+        // sentence is not.
+        (
+            unpaired_severity(words, ctx.confidence),
+            "this source sentence has no counterpart in the target",
+        )
+    };
     vec![Issue {
         check: CheckId::Omission,
         severity,
         source: ctx.source.text.clone(),
         target: String::new(),
-        message: "this source sentence has no counterpart in the target".to_string(),
+        message: message.to_string(),
     }]
 }
 
@@ -36,7 +37,6 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
 mod tests {
     use super::*;
     use crate::checks::tests::pair;
-    use crate::finding::Severity;
 
     #[test]
     fn a_dropped_sentence_is_an_error_and_a_kept_one_is_not() {
