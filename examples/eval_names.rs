@@ -10,7 +10,8 @@
 //! For each language it reports:
 //! (a) how many annotated target names (`<lang>_names`) the check pairs with an annotated English
 //!     name;
-//! (b) false alarms: the share of untouched pairs with a `name` error, and with any `name` finding;
+//! (b) false alarms: the share of untouched pairs with a `name` error (also without the reviewed
+//!     slips of PUD's translators in `scripts/pud-name-errata.tsv`), and with any `name` finding;
 //! (c) recall on injected errors (a target name misspelt by one or two edits, replaced by another
 //!     name of the same language's corpus, dropped), with a fixed seed, at `error` and at any
 //!     severity: an injection counts as found when the injected pair has a `name` finding that the
@@ -22,13 +23,13 @@
 //!
 //! Usage:
 //!   cargo run --release --example eval_names -- [--dir DIR] [--seed N] [--lang de,fr] [--rounds 10]
-//!       [--verbose]
+//!       [--verbose] [--errata FILE]
 //!   cargo run --release --example eval_names -- pair en "source text" ru "target text"
 
 #[path = "common/pud.rs"]
 mod pud;
 
-use pud::{read_rows, Rng, Row};
+use pud::{read_errata, read_rows, Rng, Row};
 use std::collections::{BTreeMap, HashSet};
 
 use concord::checks::{name, DocumentKnowledge, Issue, PairContext, Side};
@@ -167,6 +168,8 @@ struct LangFigures {
     target_names: usize,
     target_names_paired: usize,
     false_error: usize,
+    /// Untouched pairs with a name error that are not reviewed slips of the translator.
+    false_error_not_slip: usize,
     false_any: usize,
     injected: BTreeMap<&'static str, (usize, usize, usize, usize, usize)>,
 }
@@ -177,6 +180,7 @@ fn evaluate(
     seed: u64,
     rounds: usize,
     verbose: bool,
+    errata: &HashSet<(String, String)>,
 ) -> LangFigures {
     let rows = read_rows(&dir.join(format!("{lang}.tsv")), lang, "names");
     let clean_targets: Vec<String> = rows.iter().map(|r| r.target.clone()).collect();
@@ -230,6 +234,14 @@ fn evaluate(
     let false_error = clean
         .iter()
         .filter(|v| v.iter().any(|i| i.severity == Severity::Error))
+        .count();
+    let false_error_not_slip = rows
+        .iter()
+        .zip(&clean)
+        .filter(|(r, v)| {
+            v.iter().any(|i| i.severity == Severity::Error)
+                && !errata.contains(&(lang.to_string(), r.id.clone()))
+        })
         .count();
     let false_any = clean.iter().filter(|v| !v.is_empty()).count();
     if verbose {
@@ -372,6 +384,7 @@ fn evaluate(
         target_names: total,
         target_names_paired: paired_total,
         false_error,
+        false_error_not_slip,
         false_any,
         injected,
     }
@@ -411,6 +424,7 @@ fn main() {
     let mut langs: Option<Vec<String>> = None;
     let mut verbose = false;
     let mut rounds = 10;
+    let mut errata_path = std::path::PathBuf::from("scripts/pud-name-errata.tsv");
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -426,6 +440,7 @@ fn main() {
                 )
             }
             "--verbose" => verbose = true,
+            "--errata" => errata_path = it.next().expect("--errata FILE").into(),
             "--rounds" => rounds = it.next().expect("--rounds N").parse().expect("a number"),
             other => panic!("unknown argument {other}"),
         }
@@ -445,21 +460,23 @@ fn main() {
         v.sort();
         v
     });
+    let errata = read_errata(&errata_path);
     println!(
-        "{:<4} {:>5} {:>13} {:>8} {:>8} | {:>15} {:>15} {:>15} | {:>10}",
+        "{:<4} {:>5} {:>13} {:>8} {:>9} {:>8} | {:>15} {:>15} {:>15} | {:>10}",
         "lang",
         "pairs",
         "names paired",
         "FA err",
+        "w/o slips",
         "FA any",
         "misspelt e/any",
         "swapped e/any",
         "dropped e/any",
         "paired e"
     );
-    let mut tot = (0, 0, 0, 0, 0);
+    let mut tot = (0, 0, 0, 0, 0, 0);
     for lang in &langs {
-        let f = evaluate(&dir, lang, seed, rounds, verbose);
+        let f = evaluate(&dir, lang, seed, rounds, verbose, &errata);
         let cell = |k: &str| {
             let (n, e, a, _, _) = f.injected[k];
             format!("{}/{}", pct(e, n), pct(a, n))
@@ -469,7 +486,7 @@ fn main() {
             .values()
             .fold((0, 0), |acc, v| (acc.0 + v.3, acc.1 + v.4));
         println!(
-            "{:<4} {:>5} {:>13} {:>8} {:>8} | {:>15} {:>15} {:>15} | {:>10}",
+            "{:<4} {:>5} {:>13} {:>8} {:>9} {:>8} | {:>15} {:>15} {:>15} | {:>10}",
             f.lang,
             f.pairs,
             format!(
@@ -479,6 +496,7 @@ fn main() {
                 pct(f.target_names_paired, f.target_names)
             ),
             pct(f.false_error, f.pairs),
+            pct(f.false_error_not_slip, f.pairs),
             pct(f.false_any, f.pairs),
             cell("misspelt"),
             cell("swapped"),
@@ -490,12 +508,14 @@ fn main() {
         tot.2 += f.false_any;
         tot.3 += f.target_names_paired;
         tot.4 += f.target_names;
+        tot.5 += f.false_error_not_slip;
     }
     println!(
-        "all  {:>5} {:>13} {:>8} {:>8}",
+        "all  {:>5} {:>13} {:>8} {:>9} {:>8}",
         tot.0,
         pct(tot.3, tot.4),
         pct(tot.1, tot.0),
+        pct(tot.5, tot.0),
         pct(tot.2, tot.0)
     );
 }

@@ -565,7 +565,7 @@ fn write_tmx(path: &std::path::Path, lang: &str, pairs: &[(String, String, Strin
 /// `--reverse`: the target language as the source and English as the target; prints the false
 /// alarms on the untouched pairs, with and without the reviewed slips.
 fn reverse_false_alarms(args: &Args) {
-    let errata = read_errata(&args.errata);
+    let errata = pud::read_errata(&args.errata);
     println!(
         "{:<4} {:>11} {:>11} {:>11}   (source: the language; target: en)",
         "lang", "FA error%", "FA any%", "FA-errata%"
@@ -599,21 +599,6 @@ fn reverse_false_alarms(args: &Args) {
             100.0 * (err - slips) as f64 / n
         );
     }
-}
-
-/// The reviewed list of pairs whose number finding is right (`scripts/pud-number-errata.tsv`):
-/// (language, sentence id).
-fn read_errata(path: &std::path::Path) -> std::collections::HashSet<(String, String)> {
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Default::default();
-    };
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("lang\t"))
-        .filter_map(|l| {
-            let mut cells = l.split('\t');
-            Some((cells.next()?.to_string(), cells.next()?.to_string()))
-        })
-        .collect()
 }
 
 struct Args {
@@ -698,7 +683,7 @@ fn main() {
         "{:<4} {:>13} {:>13} {:>11} {:>11} {:>11}   injected: recall at error % (any %) [n]",
         "lang", "extract tgt%", "extract en%", "FA error%", "FA any%", "FA-errata%"
     );
-    let errata = read_errata(&args.errata);
+    let errata = pud::read_errata(&args.errata);
     let mut overall: BTreeMap<Injection, (usize, usize, usize)> = BTreeMap::new();
     let (mut fa_err_all, mut fa_any_all, mut pairs_all, mut slips_all) = (0, 0, 0, 0);
     for lang in &args.langs {

@@ -74,3 +74,19 @@ pub fn read_rows(path: &std::path::Path, lang: &str, kind: &str) -> Vec<Row> {
         })
         .collect()
 }
+
+/// A reviewed list of real slips in PUD's translations (`scripts/pud-number-errata.tsv`,
+/// `scripts/pud-name-errata.tsv`): the (language, sentence id) pairs on which a finding is right.
+/// A missing file is an empty list.
+pub fn read_errata(path: &std::path::Path) -> std::collections::HashSet<(String, String)> {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Default::default();
+    };
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("lang\t"))
+        .filter_map(|l| {
+            let mut cells = l.split('\t');
+            Some((cells.next()?.to_string(), cells.next()?.to_string()))
+        })
+        .collect()
+}
