@@ -699,6 +699,7 @@ fn word_name(
     let mut words = Vec::new();
     let mut strong = true;
     let mut near_only = true;
+    let mut dictionary_words = Vec::new();
     for (k, &(s, e)) in all.iter().enumerate() {
         let w = &m.text[s..e];
         let f = fold(w);
@@ -709,8 +710,20 @@ fn word_name(
             strong = false;
             continue;
         }
-        if k == 0 && m.initial && !knowledge.source_confirmed.contains(&f) {
-            // A sentence capital unless the document writes it capitalised mid-sentence.
+        // A word of a title that the language's dictionary writes only in lower case
+        // (`Lake`, `Findings`) is translated: not a name word, but not a sign that the rest
+        // (`Rudyard`) is no name either. Alone (`Slate`, `Vine`), it is perhaps a name.
+        if crate::lang::words::is_common(side.lang, w) {
+            dictionary_words.push(w.to_string());
+            continue;
+        }
+        if k == 0
+            && m.initial
+            && !knowledge.source_confirmed.contains(&f)
+            && !crate::lang::words::is_name(side.lang, w)
+        {
+            // A sentence capital unless the document writes it capitalised mid-sentence, or
+            // the language's dictionary knows it as a name (George, Madrid).
             if all.len() == 1 {
                 strong = false;
             } else {
@@ -721,6 +734,17 @@ fn word_name(
             continue;
         }
         words.push(w.to_string());
+    }
+    if words.is_empty() && !dictionary_words.is_empty() {
+        return Some(SourceName {
+            words: dictionary_words,
+            run: m.text.clone(),
+            entity: None,
+            acronym: false,
+            strong: false,
+            near_only: true,
+            titled: false,
+        });
     }
     if words.is_empty() {
         return None;
@@ -1612,6 +1636,23 @@ fn word_counterpart(
                     };
                 }
             }
+            // Kept in its own script but one or two letters off (Geogre, Cowmey, Goznález):
+            // sound forgives that, a reader does not, unless the document spells it so again.
+            if is_spelling_slip(word, &text)
+                && knowledge.target_frequency(&text) <= 1
+                && !knowledge
+                    .accepted_renderings(word)
+                    .iter()
+                    .any(|f| same_word_form(f, &text))
+            {
+                return Outcome::Near {
+                    word: Some(word.to_string()),
+                    span: hit.span,
+                    text,
+                    expected: None,
+                    strong: true,
+                };
+            }
             return Outcome::Found(vec![hit.span]);
         }
         // A name of the target language for the place or person, which sounds like it but
@@ -2303,6 +2344,64 @@ mod tests {
             "Министр иностранных дел России Сергей Лавров заявил, что США и НАТО ответят.",
         )];
         assert_eq!(run(&p), vec![vec![]]);
+    }
+
+    #[test]
+    fn a_title_word_the_dictionary_writes_in_lower_case_is_translated_not_missing() {
+        let p = [pair(
+            "en",
+            "Department of Labor Findings on the Worst Forms of Child Labor reported that 56% of children were working.",
+            "de",
+            "Die Erkenntnisse des Arbeitsministeriums über die schlimmsten Formen der Kinderarbeit besagen, dass 56 % der Kinder arbeiteten.",
+        )];
+        let issues = run(&p);
+        assert!(
+            !issues[0].iter().any(|i| i.message.contains("Findings")),
+            "{:?}",
+            issues[0]
+        );
+    }
+
+    #[test]
+    fn a_sentence_initial_name_the_dictionary_knows_is_checked() {
+        let source = "George was deeply devout and spent hours in prayer.";
+        let good = [pair(
+            "en",
+            source,
+            "de",
+            "George war sehr fromm und verbrachte Stunden im Gebet.",
+        )];
+        assert_eq!(run(&good), vec![vec![]]);
+        let slip = [pair(
+            "en",
+            source,
+            "de",
+            "Geogre war sehr fromm und verbrachte Stunden im Gebet.",
+        )];
+        let issues = run(&slip);
+        assert!(
+            issues[0].iter().any(|i| i.message.contains("\"Geogre\"")),
+            "{:?}",
+            issues[0]
+        );
+    }
+
+    #[test]
+    fn a_name_kept_in_its_script_with_a_slip_is_reported_though_it_sounds_the_same() {
+        let p = [pair(
+            "en",
+            "The former FBI director James Comey testified before the committee on Thursday.",
+            "de",
+            "Der frühere FBI-Direktor James Cowmey sagte am Donnerstag vor dem Ausschuss aus.",
+        )];
+        let issues = run(&p);
+        assert!(
+            issues[0]
+                .iter()
+                .any(|i| i.severity == Severity::Error && i.message.contains("Cowmey")),
+            "{:?}",
+            issues[0]
+        );
     }
 
     #[test]

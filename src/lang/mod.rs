@@ -1,9 +1,11 @@
-//! Language knowledge: per-language profiles (data), tags, and language identification.
+//! Language knowledge: per-language profiles (data), tags, entities, common words, and language
+//! identification.
 
 pub mod detect;
 pub mod entities;
 pub mod profile;
 pub mod tag;
 pub mod translit;
+pub mod words;
 
 pub use profile::{profile, Profile, Script};
