@@ -107,13 +107,18 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
     };
     // One CSV report to a file, the usual case of a large run: each job's findings are sorted
     // and spilled to disk as they come, and the report is written from their merge, so memory
-    // does not grow with the number of findings (see `spill`). Any other report needs them all.
-    if let [report::Destination {
-        format: crate::cli::ReportFormat::Csv,
-        output: Some(path),
-    }] = destinations.as_slice()
-    {
-        let spill = Spill::new(discovery.jobs.len() + 1)?;
+    // does not grow with the number of findings (see `spill`). Any other report needs them all,
+    // and so does a run that cannot create the temporary file (it then holds them as before).
+    let spill_to = match destinations.as_slice() {
+        [report::Destination {
+            format: crate::cli::ReportFormat::Csv,
+            output: Some(path),
+        }] => Spill::new(discovery.jobs.len() + 1)
+            .ok()
+            .map(|spill| (path, spill)),
+        _ => None,
+    };
+    if let Some((path, spill)) = spill_to {
         pool.install(|| {
             discovery
                 .jobs

@@ -72,3 +72,25 @@ fn a_streamed_report_is_the_report_held_in_memory() {
     assert_eq!(streamed.1, held.1);
     assert_eq!(streamed.2, Some(0));
 }
+
+#[test]
+fn without_a_temporary_folder_the_findings_are_held_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |tmpdir: Option<&Path>, out: &Path| {
+        let mut cmd = Command::cargo_bin("concord").unwrap();
+        if let Some(t) = tmpdir {
+            cmd.env("TMPDIR", t);
+        }
+        let run = cmd
+            .args(["check", "--quiet", "-o", p(out), "corpora/russia-osce-mt"])
+            .output()
+            .unwrap();
+        (run.status.code(), std::fs::read(out).unwrap())
+    };
+    let usual = run(None, &dir.path().join("usual.csv"));
+    let missing = dir.path().join("no-such-folder");
+    let without = run(Some(&missing), &dir.path().join("without.csv"));
+    assert_eq!(usual.0, Some(1));
+    assert_eq!(without.0, usual.0);
+    assert!(without.1 == usual.1, "the reports differ");
+}
