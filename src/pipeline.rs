@@ -27,6 +27,7 @@ use crate::lang::profile;
 use crate::load::{self, LanguageOverride, LoadError, LoadOptions, TextDocument};
 use crate::report::{self, DocumentAlignment};
 use crate::segment::{self, Sentence};
+use crate::spill::Spill;
 
 /// The source language of documents in folders when `--source-lang` is not given.
 pub const DEFAULT_SOURCE_LANG: &str = "en";
@@ -73,34 +74,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
         include_fuzzy: args.include_fuzzy || config.include_fuzzy,
     };
     let progress = Progress::new(discovery.jobs.len() as u64, args.quiet);
-    let checked: Vec<(Vec<Finding>, Vec<DocumentAlignment>)> = pool.install(|| {
-        discovery
-            .jobs
-            .par_iter()
-            .map(|job| {
-                let checked =
-                    check_job_isolated(job, &overrides, &load_options, &glossary, keep_alignments);
-                progress.tick();
-                checked
-            })
-            .collect()
-    });
-    progress.finish();
-    let (findings, alignments): (Vec<_>, Vec<_>) = checked.into_iter().unzip();
-    let mut findings: Vec<Finding> = findings.into_iter().flatten().collect();
-    let mut alignments: Vec<DocumentAlignment> = alignments.into_iter().flatten().collect();
-    report::alignment::sort(&mut alignments);
-    findings.extend(
-        discovery
-            .problems
-            .iter()
-            .map(|p| input_error(&p.display, "", &p.lang, &p.message)),
-    );
-    config.apply(&mut findings);
-    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    findings.dedup();
-    let suppressed = baseline.map_or(0, |b| b.suppress(&mut findings));
-    let counts = report::summary::Counts {
+    let counts = |suppressed| report::summary::Counts {
         documents: discovery
             .jobs
             .iter()
@@ -124,6 +98,97 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<ExitCode> {
             .count(),
         suppressed,
     };
+    let problems = || -> Vec<Finding> {
+        discovery
+            .problems
+            .iter()
+            .map(|p| input_error(&p.display, "", &p.lang, &p.message))
+            .collect()
+    };
+    // One CSV report to a file, the usual case of a large run: each job's findings are sorted
+    // and spilled to disk as they come, and the report is written from their merge, so memory
+    // does not grow with the number of findings (see `spill`). Any other report needs them all,
+    // and so does a run that cannot create the temporary file (it then holds them as before).
+    let spill_to = match destinations.as_slice() {
+        [report::Destination {
+            format: crate::cli::ReportFormat::Csv,
+            output: Some(path),
+        }] => Spill::new(discovery.jobs.len() + 1)
+            .ok()
+            .map(|spill| (path, spill)),
+        _ => None,
+    };
+    if let Some((path, spill)) = spill_to {
+        pool.install(|| {
+            discovery
+                .jobs
+                .par_iter()
+                .enumerate()
+                .try_for_each(|(i, job)| {
+                    let (mut findings, _) =
+                        check_job_isolated(job, &overrides, &load_options, &glossary, false);
+                    config.apply(&mut findings);
+                    progress.tick();
+                    spill.write_run(i, findings)
+                })
+        })?;
+        progress.finish();
+        let mut problems = problems();
+        config.apply(&mut problems);
+        spill.write_run(discovery.jobs.len(), problems)?;
+        let (mut tally, mut suppressed, mut failed) = (report::summary::Tally::default(), 0, false);
+        report::write_file_with(path, |file| {
+            let mut rows = report::csv::RowWriter::new(file)?;
+            let mut last: Option<Finding> = None;
+            for finding in spill.merged()? {
+                let finding = finding?;
+                // Sorted: a duplicate follows its original.
+                if last.as_ref() == Some(&finding) {
+                    continue;
+                }
+                if !baseline.as_ref().is_some_and(|b| b.contains(&finding)) {
+                    rows.row(&finding)?;
+                    tally.add(&finding);
+                    failed |= report::fails(finding.severity, args.fail_on);
+                } else {
+                    suppressed += 1;
+                }
+                last = Some(finding);
+            }
+            rows.finish()
+        })?;
+        if !args.quiet {
+            eprint!("{}", tally.render(counts(suppressed)));
+        }
+        return Ok(if failed {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    let checked: Vec<(Vec<Finding>, Vec<DocumentAlignment>)> = pool.install(|| {
+        discovery
+            .jobs
+            .par_iter()
+            .map(|job| {
+                let checked =
+                    check_job_isolated(job, &overrides, &load_options, &glossary, keep_alignments);
+                progress.tick();
+                checked
+            })
+            .collect()
+    });
+    progress.finish();
+    let (findings, alignments): (Vec<_>, Vec<_>) = checked.into_iter().unzip();
+    let mut findings: Vec<Finding> = findings.into_iter().flatten().collect();
+    let mut alignments: Vec<DocumentAlignment> = alignments.into_iter().flatten().collect();
+    report::alignment::sort(&mut alignments);
+    findings.extend(problems());
+    config.apply(&mut findings);
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    findings.dedup();
+    let suppressed = baseline.map_or(0, |b| b.suppress(&mut findings));
+    let counts = counts(suppressed);
     let view = report::Report {
         findings: &findings,
         alignments: &alignments,

@@ -20,7 +20,7 @@ use std::sync::OnceLock;
 
 use crate::extract::Facts;
 use crate::finding::{CheckId, Severity};
-use crate::lang::detect::{identify, Verdict};
+use crate::lang::detect::{identify_expecting, Verdict};
 use crate::lang::profile::Profile;
 
 /// One side of an aligned pair: the text of its sentence(s) and their facts.
@@ -187,9 +187,11 @@ impl<'a> Side<'a> {
         side
     }
 
-    /// The language detector's verdict on this side's text, asked once.
+    /// The language detector's verdict on this side's text, asked once, expecting this side's
+    /// language (a cheap first pass answers when it clearly is: see `identify_expecting`).
     pub fn language(&self) -> &Verdict {
-        self.language.get_or_init(|| identify(self.text.trim()))
+        self.language
+            .get_or_init(|| identify_expecting(self.text.trim(), self.lang))
     }
 }
 

@@ -9,7 +9,7 @@
 use super::{content_words, Issue};
 use crate::extract::script::ScriptStats;
 use crate::finding::{CheckId, Severity};
-use crate::lang::detect::{identify, is_detectable, same_language};
+use crate::lang::detect::{identify_expecting, is_detectable, same_language};
 use crate::lang::profile;
 
 /// Checks one source sentence; `alone` says whether it is a whole paragraph by itself.
@@ -27,7 +27,7 @@ pub fn check_sentence(text: &str, lang: &str, alone: bool) -> Option<Issue> {
     if !is_detectable(lang) || ScriptStats::of(text).letters < 10 || content_words(text) < 2 {
         return None;
     }
-    let verdict = identify(text);
+    let verdict = identify_expecting(text, lang);
     let (best, conf) = verdict.best()?;
     if same_language(best, lang) || conf < 0.7 || verdict.confidence(lang) > 0.1 {
         return None;

@@ -142,6 +142,50 @@ pub fn identify(text: &str) -> Verdict {
     Verdict { ranked }
 }
 
+/// The confidence a trigram-only verdict must give the expected language for the full
+/// detector not to be asked (see [`identify_expecting`]).
+pub const CLEAR_FIRST_PASS: f64 = 0.99;
+
+/// The letters from which `lingua` itself judges by trigrams alone (its `character_count >= 120`).
+const TRIGRAMS_ONLY_FROM: usize = 120;
+
+/// Identifies the language of a text expected to be in `expected`, asking the full detector
+/// only when a cheap first pass is not clear.
+///
+/// On a text shorter than 120 letters `lingua` sums the log-probabilities of n-grams of length
+/// 1 to 5 in the model of every candidate language: five lookups or more per position and
+/// language. The first pass asks it about trigrams alone, as it does itself from 120 letters on:
+/// `lingua` scores the *set* of a text's n-grams, so the text repeated until it reaches 120
+/// letters has the same trigrams and the same trigram scores, and is judged by trigrams only. If
+/// that verdict names the expected language with a confidence of at least
+/// [`CLEAR_FIRST_PASS`], it is the answer; otherwise (and on any text where the full detector
+/// would only look at trigrams anyway) the full verdict is.
+///
+/// A clear first pass names the expected language first, so the language checks find nothing in
+/// it; they find something only where the full detector gives the target language a confidence
+/// under 0.25. Measured with `examples/detect_first_pass.rs` on PUD (13 languages; real
+/// translations, English left in place, a close language in place): no text had a clear first
+/// pass and a decision of the checks changed, and the detector took 2.4 times less CPU on the
+/// real translations (see the example for the figures).
+pub fn identify_expecting(text: &str, expected: &str) -> Verdict {
+    let letters = letter_count(text);
+    if letters == 0 || letters >= TRIGRAMS_ONLY_FROM || !is_detectable(expected) {
+        return identify(text);
+    }
+    let repeats = TRIGRAMS_ONLY_FROM.div_ceil(letters);
+    let first = identify(&vec![text; repeats].join(" "));
+    match first.best() {
+        Some((best, conf)) if same_language(best, expected) && conf >= CLEAR_FIRST_PASS => first,
+        _ => identify(text),
+    }
+}
+
+/// Letters as `lingua` counts them (near enough: where they differ, the first pass is the full
+/// verdict or is skipped, never wrong).
+fn letter_count(text: &str) -> usize {
+    text.chars().filter(|c| c.is_alphabetic()).count()
+}
+
 /// Whether `detected` counts as the same language as `tag` (equal base languages).
 pub fn same_language(detected: &str, tag: &str) -> bool {
     detection_tag(detected) == detection_tag(tag)
@@ -166,6 +210,30 @@ mod tests {
         ] {
             assert_eq!(identify(text).best().map(|b| b.0), Some(tag), "{text}");
         }
+    }
+
+    #[test]
+    fn the_first_pass_agrees_with_the_full_detector_and_yields_to_it() {
+        for (text, expected) in [
+            // Short and clearly the expected language: the first pass answers.
+            ("Moskau verlangt vom Westen die Zusage.", "de"),
+            ("Москва требует от Запада обещания.", "ru"),
+            // Not the expected language: the full detector answers, as before.
+            ("Moscow demands from the West a promise.", "de"),
+            ("Moskou eist van het Westen de belofte.", "de"),
+            ("Москва вимагає від Заходу обіцянки.", "ru"),
+        ] {
+            let full = identify(text).best().map(|b| b.0);
+            assert_eq!(
+                identify_expecting(text, expected).best().map(|b| b.0),
+                full,
+                "{text}"
+            );
+        }
+        // The trigram-only pass is confident on a short text in the expected language.
+        let first = identify(&vec!["Moskau verlangt vom Westen die Zusage."; 4].join(" "));
+        assert_eq!(first.best().map(|b| b.0), Some("de"));
+        assert!(first.confidence("de") >= CLEAR_FIRST_PASS);
     }
 
     #[test]

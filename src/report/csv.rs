@@ -56,11 +56,28 @@ pub fn render(findings: &[Finding]) -> anyhow::Result<Vec<u8>> {
 /// Writes the report to `out` row by row: a large run's report goes to its file without being
 /// held whole in memory beside the findings.
 pub fn write<W: std::io::Write>(findings: &[Finding], out: W) -> anyhow::Result<()> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    w.write_record(header())?;
+    let mut rows = RowWriter::new(out)?;
     for f in findings {
+        rows.row(f)?;
+    }
+    rows.finish()
+}
+
+/// The report written one finding at a time, header first.
+pub struct RowWriter<W: std::io::Write> {
+    w: csv::Writer<W>,
+}
+
+impl<W: std::io::Write> RowWriter<W> {
+    pub fn new(out: W) -> anyhow::Result<RowWriter<W>> {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out);
+        w.write_record(header())?;
+        Ok(RowWriter { w })
+    }
+
+    pub fn row(&mut self, f: &Finding) -> anyhow::Result<()> {
         let fingerprint = fingerprint::fingerprint(f);
         let cells: [&str; 13] = [
             f.document.as_str(),
@@ -77,10 +94,15 @@ pub fn write<W: std::io::Write>(findings: &[Finding], out: W) -> anyhow::Result<
             &fingerprint,
             &f.state,
         ];
-        w.write_record(cells.map(neutralise).iter().map(|c| c.as_bytes()))?;
+        self.w
+            .write_record(cells.map(neutralise).iter().map(|c| c.as_bytes()))?;
+        Ok(())
     }
-    w.flush()?;
-    Ok(())
+
+    pub fn finish(mut self) -> anyhow::Result<()> {
+        self.w.flush()?;
+        Ok(())
+    }
 }
 
 /// The cell, with a `'` in front if a spreadsheet would take it for a formula (see the module's

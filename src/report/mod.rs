@@ -187,6 +187,15 @@ pub fn write_all(report: &Report, destinations: &[Destination]) -> anyhow::Resul
     Ok(())
 }
 
+/// Writes a report to a file through `fill` (atomically: into a temporary file beside it,
+/// renamed into place only once `fill` has succeeded).
+pub fn write_file_with(
+    path: &Path,
+    fill: impl FnOnce(&mut std::fs::File) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    Staged::write_with(path, fill)?.commit()
+}
+
 /// Writes a rendered report to a file (atomically) or, for `None` or `-`, to standard output.
 pub fn write(bytes: &[u8], output: Option<&Path>) -> anyhow::Result<()> {
     match output {
