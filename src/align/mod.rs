@@ -30,6 +30,7 @@ mod features;
 mod lexicon;
 mod model;
 mod refine;
+mod support;
 
 use std::ops::Range;
 
@@ -95,12 +96,23 @@ pub fn align_expecting(
                     confidence,
                 })
                 .collect();
-            return refine::split_unexplained(
+            let (src_len, tgt_len) = (char_lengths(source), char_lengths(target));
+            let beads = refine::split_unexplained(
                 beads,
                 source,
                 target,
-                &char_lengths(source),
-                &char_lengths(target),
+                &src_len,
+                &tgt_len,
+                expected_ratio,
+            );
+            return support::split_unsupported(
+                beads,
+                source,
+                target,
+                &src,
+                &tgt,
+                &src_len,
+                &tgt_len,
                 expected_ratio,
             );
         }

@@ -1,0 +1,331 @@
+//! A second look at beads that join several source sentences to fewer target sentences, by the
+//! evidence that length cannot give: whether the target carries each source sentence's anchors.
+//!
+//! A short sentence the translator dropped beside a long one it kept comes out of the dynamic
+//! program merged into its neighbour's bead (`[4, 5]:[4]`), and the merged bead's length is off
+//! by too little for [`refine`](super::refine) to tell. But the dropped sentence's numbers, names,
+//! acronyms, question and quotation marks, cognates and the lexicon's words are then nowhere in
+//! the target, while its neighbour's are there. This pass splits an edge sentence off such a bead
+//! into a 1–0 bead when
+//!
+//! - none of the cues that sentence has of its own (not shared with the rest of the bead) is
+//!   found in the bead's target, and some are missing;
+//! - some cue the rest of the bead has of its own is found there (the target is the rest's
+//!   translation, not a free rendering of both);
+//! - the target's length fits the rest alone at least as well as the whole bead.
+//!
+//! The split-off bead's confidence says how strong the evidence is: two or more missing anchors
+//! give a bead the omission check reports as an error, one a warning.
+
+use super::features::{cognate_prefix, fnv1a, KeyKind, Unit};
+use super::refine::{length_ratio, misfit};
+use super::{AlignUnit, Bead};
+
+/// Weight of a missing cue of each kind: a number, a name, an acronym, a question or a quotation
+/// are kept by translators; a cognate only in languages that share the word, so four count as
+/// one. Only cognates of longer words count (shorter ones are mostly function words, `with`,
+/// `that`, `which`, that no translation keeps).
+const ANCHOR_WEIGHT: f64 = 1.0;
+const COGNATE_WEIGHT: f64 = 0.25;
+/// Letters a word needs for its cognate prefix to count as a missing cue.
+const LONG_WORD: usize = 7;
+/// Weight of a cue found in the target, by kind: a cognate prefix may match by chance.
+fn found_weight(key: u64) -> f64 {
+    match KeyKind::of_key(key) {
+        KeyKind::Cognate => COGNATE_WEIGHT,
+        KeyKind::Lexicon => 0.5,
+        _ => ANCHOR_WEIGHT,
+    }
+}
+/// How much more a cue found counts than one missing.
+const FOUND_FACTOR: f64 = 3.0;
+/// Weight of the length's evidence: how much better (in |ln| of the length ratio) the target
+/// fits the rest of the bead without the sentence, counted up to `MAX_LENGTH_GAIN`; a sentence
+/// whose removal makes the fit worse than `MIN_LENGTH_GAIN` is kept whatever its anchors...
+const LENGTH_FACTOR: f64 = 4.0;
+const MAX_LENGTH_GAIN: f64 = 0.3;
+const MIN_LENGTH_GAIN: f64 = -0.4;
+/// ...or worse than this on weaker evidence (a warning).
+const MIN_LENGTH_GAIN_WEAK: f64 = -0.2;
+/// The anchors' own share of the evidence, whatever the length says: length alone is
+/// [`refine`](super::refine)'s business.
+const MIN_ANCHOR_EVIDENCE: f64 = 1.0;
+/// Evidence for a warning, and for an error.
+const WEAK: f64 = 1.0;
+const STRONG: f64 = 2.0;
+/// The confidence given to the split-off bead: at or above 0.5 the omission is an error
+/// (`checks::unpaired_severity`), below it a warning.
+const STRONG_CONFIDENCE: f64 = 0.6;
+const WEAK_CONFIDENCE: f64 = 0.4;
+
+/// Keys for marks of a sentence that translators keep wherever it is in a merged target.
+const QUESTION: u64 = 0x51;
+const QUOTATION: u64 = 0x22;
+
+/// One sentence's cues: `(key, weight when missing)`.
+type Cues = Vec<(u64, f64)>;
+
+/// Splits off the edge sentences of merged beads whose anchors the target does not carry (see
+/// the module documentation). `src` and `tgt` are the aligner's units of the last round (with
+/// the lexicon's keys); `src_len` and `tgt_len` each sentence's length in characters other than
+/// white space.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn split_unsupported(
+    beads: Vec<Bead>,
+    source: &[AlignUnit],
+    target: &[AlignUnit],
+    src: &[Unit],
+    tgt: &[Unit],
+    src_len: &[usize],
+    tgt_len: &[usize],
+    expected_ratio: Option<f64>,
+) -> Vec<Bead> {
+    let Some(ratio) = length_ratio(&beads, src_len, tgt_len, expected_ratio) else {
+        return beads;
+    };
+    let mut out = Vec::with_capacity(beads.len());
+    for bead in beads {
+        let (ns, nt) = (bead.source.len(), bead.target.len());
+        if nt == 0 || ns <= nt || ns < 2 {
+            out.push(bead);
+            continue;
+        }
+        let target_keys: Vec<u64> = bead
+            .target
+            .clone()
+            .flat_map(|j| sentence_cues(&target[j], &tgt[j]))
+            .map(|(k, _)| k)
+            .collect();
+        let s: usize = src_len[bead.source.clone()].iter().sum();
+        let t: usize = tgt_len[bead.target.clone()].iter().sum();
+        let mut best: Option<(f64, usize)> = None; // (evidence, sentence)
+        for k in [bead.source.start, bead.source.end - 1] {
+            let own = sentence_cues(&source[k], &src[k]);
+            let rest: Vec<(u64, f64)> = bead
+                .source
+                .clone()
+                .filter(|&i| i != k)
+                .flat_map(|i| sentence_cues(&source[i], &src[i]))
+                .collect();
+            let only = |a: &Cues, b: &Cues| -> Cues {
+                a.iter()
+                    .filter(|(key, _)| !b.iter().any(|(other, _)| other == key))
+                    .copied()
+                    .collect()
+            };
+            let (own_only, rest_only) = (only(&own, &rest), only(&rest, &own));
+            let carried = |c: &Cues| -> f64 {
+                c.iter()
+                    .filter(|(key, _)| target_keys.contains(key))
+                    .map(|&(key, _)| found_weight(key))
+                    .sum()
+            };
+            let missing: f64 = own_only
+                .iter()
+                .filter(|(key, _)| !target_keys.contains(key))
+                .map(|(_, w)| w)
+                .sum();
+            let (own_found, rest_found) = (carried(&own_only), carried(&rest_only));
+            // A cue found counts more than one missing (a translation loses many, a chance
+            // match is rarer); the length adds what it says, within bounds: on a short sentence
+            // beside a long one it says little either way.
+            let gain = misfit(ratio, s, t) - misfit(ratio, s - src_len[k], t);
+            let anchors = missing - FOUND_FACTOR * own_found;
+            let evidence = anchors + LENGTH_FACTOR * gain.min(MAX_LENGTH_GAIN);
+            let min_gain = if evidence >= STRONG {
+                MIN_LENGTH_GAIN
+            } else {
+                MIN_LENGTH_GAIN_WEAK
+            };
+            if rest_found <= own_found
+                || anchors < MIN_ANCHOR_EVIDENCE
+                || gain < min_gain
+                || evidence < WEAK
+                || joined(source, k, k == bead.source.start)
+            {
+                continue;
+            }
+            if best.is_none_or(|(w, _)| evidence > w) {
+                best = Some((evidence, k));
+            }
+        }
+        let Some((evidence, k)) = best else {
+            out.push(bead);
+            continue;
+        };
+        let confidence = if evidence >= STRONG {
+            STRONG_CONFIDENCE
+        } else {
+            WEAK_CONFIDENCE
+        };
+        let (src_r, tgt_r) = (bead.source.clone(), bead.target.clone());
+        if k == src_r.start {
+            out.push(Bead {
+                source: k..k + 1,
+                target: tgt_r.start..tgt_r.start,
+                confidence,
+            });
+            out.push(Bead {
+                source: k + 1..src_r.end,
+                target: tgt_r,
+                confidence: bead.confidence,
+            });
+        } else {
+            out.push(Bead {
+                source: src_r.start..k,
+                target: tgt_r.clone(),
+                confidence: bead.confidence,
+            });
+            out.push(Bead {
+                source: k..k + 1,
+                target: tgt_r.end..tgt_r.end,
+                confidence,
+            });
+        }
+    }
+    out
+}
+
+/// Whether sentence `k` is joined to its neighbour in the bead (the next one when it is the
+/// first of the bead, else the previous one) by more than a full stop: a colon or a semicolon
+/// between them or at its end (`Literatur :`, `The winners were:`), or a lower-case start after them (a
+/// sentence cut in two). A translation often makes one sentence of such a pair.
+fn joined(source: &[AlignUnit], k: usize, first: bool) -> bool {
+    let (before, after) = if first { (k, k + 1) } else { (k - 1, k) };
+    let introduces = |i: usize| source[i].text.trim_end().ends_with([':', ';', '：', '；']);
+    introduces(before)
+        || introduces(k)
+        || source[after]
+            .text
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase)
+}
+
+/// A sentence's cues, each with its weight as evidence when missing: the aligner's keys (numbers,
+/// the extractor's anchors, acronyms, cognates, the lexicon's words), and whether it asks a
+/// question or quotes. Keys without a weight of their own (short words' cognates, the lexicon's
+/// words, whose absence proves little) weigh nothing but still show a sentence carried.
+fn sentence_cues(sentence: &AlignUnit, unit: &Unit) -> Cues {
+    let long_cognates: Vec<u64> = sentence
+        .text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= LONG_WORD)
+        .filter_map(cognate_prefix)
+        .map(|p| KeyKind::Cognate.key(fnv1a(&[p.as_bytes()])))
+        .collect();
+    let mut out: Cues = unit
+        .keys
+        .iter()
+        .map(|&key| {
+            let weight = match KeyKind::of_key(key) {
+                KeyKind::Number | KeyKind::Anchor | KeyKind::Acronym => ANCHOR_WEIGHT,
+                KeyKind::Cognate if long_cognates.contains(&key) => COGNATE_WEIGHT,
+                _ => 0.0,
+            };
+            (key, weight)
+        })
+        .collect();
+    let text = sentence.text;
+    if text.contains(['?', '？', '؟']) {
+        out.push((KeyKind::Punct.key(QUESTION), ANCHOR_WEIGHT));
+    }
+    if text.contains(['"', '«', '»', '“', '”', '„', '「', '」', '『', '』']) {
+        out.push((KeyKind::Punct.key(QUOTATION), ANCHOR_WEIGHT));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features;
+
+    fn units<'a>(texts: &[&'a str]) -> Vec<AlignUnit<'a>> {
+        texts
+            .iter()
+            .map(|t| AlignUnit {
+                text: t,
+                paragraph: 0,
+                anchors: Vec::new(),
+            })
+            .collect()
+    }
+
+    fn lengths(units: &[AlignUnit]) -> Vec<usize> {
+        super::super::char_lengths(units)
+    }
+
+    /// The beads `split_unsupported` makes of one bead that joins all of `en` to all of `de`.
+    fn split(en: &[&str], de: &[&str]) -> Vec<Bead> {
+        let (source, target) = (units(en), units(de));
+        let bead = Bead {
+            source: 0..en.len(),
+            target: 0..de.len(),
+            confidence: 0.9,
+        };
+        split_unsupported(
+            vec![bead],
+            &source,
+            &target,
+            &features::units(&source),
+            &features::units(&target),
+            &lengths(&source),
+            &lengths(&target),
+            Some(1.1),
+        )
+    }
+
+    const LONG_EN: &str = "The expedition left Kathmandu on 12 March with forty porters and a \
+        team of six climbers from Zurich and Geneva.";
+    const LONG_DE: &str = "Die Expedition verliess Kathmandu am 12. März mit vierzig Trägern und \
+        einer Mannschaft von sechs Bergsteigern aus Zürich und Genf.";
+
+    #[test]
+    fn a_short_sentence_whose_anchors_are_missing_is_split_off() {
+        let beads = split(&[LONG_EN, "The SAC paid 4500 francs."], &[LONG_DE]);
+        assert_eq!(beads.len(), 2, "{beads:?}");
+        assert_eq!(
+            (beads[0].source.clone(), beads[0].target.clone()),
+            (0..1, 0..1)
+        );
+        assert_eq!(
+            (beads[1].source.clone(), beads[1].target.clone()),
+            (1..2, 1..1)
+        );
+        // Two anchors missing (a number, an acronym): strong evidence, an error.
+        assert!(beads[1].confidence >= 0.5, "{beads:?}");
+        // The same at the start of the bead.
+        let beads = split(&["The SAC paid 4500 francs.", LONG_EN], &[LONG_DE]);
+        assert_eq!(
+            (beads[0].source.clone(), beads[0].target.clone()),
+            (0..1, 0..0)
+        );
+    }
+
+    #[test]
+    fn a_sentence_whose_anchors_the_target_carries_is_kept() {
+        let de = format!("{LONG_DE} Der SAC bezahlte 4500 Franken.");
+        let beads = split(&[LONG_EN, "The SAC paid 4500 francs."], &[de.as_str()]);
+        assert_eq!(beads.len(), 1, "{beads:?}");
+    }
+
+    #[test]
+    fn a_sentence_that_introduces_the_next_is_kept() {
+        // Its number and acronym are missing, and with a full stop it would be split off; a
+        // colon says the next sentence continues it, which the translator joined.
+        let de = ["Die Bergsteiger waren: Hans Müller aus Zürich, Norbu und 4 Träger."];
+        let rest = "Hans Müller from Zurich, Norbu and 4 porters.";
+        let stop = split(
+            &["The climbers of the 1956 SAC expedition were 12.", rest],
+            &de,
+        );
+        assert_eq!(stop.len(), 2, "{stop:?}");
+        let colon = split(
+            &["The climbers of the 1956 SAC expedition were 12:", rest],
+            &de,
+        );
+        assert_eq!(colon.len(), 1, "{colon:?}");
+    }
+}
