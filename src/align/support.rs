@@ -5,8 +5,9 @@
 //! program merged into its neighbour's bead (`[4, 5]:[4]`), and the merged bead's length is off
 //! by too little for [`refine`](super::refine) to tell. But the dropped sentence's numbers, names,
 //! acronyms, question and quotation marks, cognates and the lexicon's words are then nowhere in
-//! the target, while its neighbour's are there. This pass splits an edge sentence off such a bead
-//! into a 1–0 bead when
+//! the target, while its neighbour's are there. This pass splits a sentence off such a bead into a
+//! 1–0 bead (an edge sentence, or one in the middle when the target sentences can be divided
+//! between those before it and those after) when
 //!
 //! - none of the cues that sentence has of its own (not shared with the rest of the bead) is
 //!   found in the bead's target, and some are missing;
@@ -99,7 +100,12 @@ pub(crate) fn split_unsupported(
         let s: usize = src_len[bead.source.clone()].iter().sum();
         let t: usize = tgt_len[bead.target.clone()].iter().sum();
         let mut best: Option<(f64, usize)> = None; // (evidence, sentence)
-        for k in [bead.source.start, bead.source.end - 1] {
+                                                   // The edge sentences; a middle one too when each side of it keeps a target sentence.
+        let candidates = bead
+            .source
+            .clone()
+            .filter(|&k| k == bead.source.start || k + 1 == bead.source.end || nt >= 2);
+        for k in candidates {
             let own = sentence_cues(&source[k], &src[k]);
             let rest: Vec<(u64, f64)> = bead
                 .source
@@ -141,7 +147,7 @@ pub(crate) fn split_unsupported(
                 || anchors < MIN_ANCHOR_EVIDENCE
                 || gain < min_gain
                 || evidence < WEAK
-                || joined(source, k, k == bead.source.start)
+                || joined(source, k, &bead.source)
             {
                 continue;
             }
@@ -159,48 +165,63 @@ pub(crate) fn split_unsupported(
             WEAK_CONFIDENCE
         };
         let (src_r, tgt_r) = (bead.source.clone(), bead.target.clone());
-        if k == src_r.start {
-            out.push(Bead {
-                source: k..k + 1,
-                target: tgt_r.start..tgt_r.start,
-                confidence,
-            });
-            out.push(Bead {
-                source: k + 1..src_r.end,
-                target: tgt_r,
-                confidence: bead.confidence,
-            });
+        // Where the target divides between the sentences before and after: at an edge, all of
+        // it goes to the rest; in the middle, where both parts fit their lengths best.
+        let cut = if k == src_r.start {
+            tgt_r.start
+        } else if k + 1 == src_r.end {
+            tgt_r.end
         } else {
-            out.push(Bead {
-                source: src_r.start..k,
-                target: tgt_r.clone(),
-                confidence: bead.confidence,
-            });
-            out.push(Bead {
-                source: k..k + 1,
-                target: tgt_r.end..tgt_r.end,
-                confidence,
-            });
-        }
+            let fit = |j: usize| {
+                let part = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| {
+                    misfit(
+                        ratio,
+                        src_len[s].iter().sum(),
+                        tgt_len[t].iter().sum::<usize>(),
+                    )
+                };
+                part(src_r.start..k, tgt_r.start..j) + part(k + 1..src_r.end, j..tgt_r.end)
+            };
+            (tgt_r.start + 1..tgt_r.end)
+                .min_by(|&a, &b| fit(a).total_cmp(&fit(b)))
+                .expect("a middle sentence is split only from two target sentences or more")
+        };
+        let parts = [
+            (src_r.start..k, tgt_r.start..cut, bead.confidence),
+            (k..k + 1, cut..cut, confidence),
+            (k + 1..src_r.end, cut..tgt_r.end, bead.confidence),
+        ];
+        out.extend(
+            parts
+                .into_iter()
+                .filter(|(s, t, _)| !s.is_empty() || !t.is_empty())
+                .map(|(source, target, confidence)| Bead {
+                    source,
+                    target,
+                    confidence,
+                }),
+        );
     }
     out
 }
 
-/// Whether sentence `k` is joined to its neighbour in the bead (the next one when it is the
-/// first of the bead, else the previous one) by more than a full stop: a colon or a semicolon
-/// between them or at its end (`Literatur :`, `The winners were:`), or a lower-case start after them (a
-/// sentence cut in two). A translation often makes one sentence of such a pair.
-fn joined(source: &[AlignUnit], k: usize, first: bool) -> bool {
-    let (before, after) = if first { (k, k + 1) } else { (k - 1, k) };
+/// Whether sentence `k` is joined to a neighbour in the bead `within` by more than a full stop:
+/// a colon or a semicolon between them or at its end (`Literatur :`, `The winners were:`), or
+/// a lower-case start after them (a sentence cut in two). A translation often makes one
+/// sentence of such a pair.
+fn joined(source: &[AlignUnit], k: usize, within: &std::ops::Range<usize>) -> bool {
     let introduces = |i: usize| source[i].text.trim_end().ends_with([':', ';', '：', '；']);
-    introduces(before)
-        || introduces(k)
-        || source[after]
+    let continues = |i: usize| {
+        source[i]
             .text
             .trim_start()
             .chars()
             .next()
             .is_some_and(char::is_lowercase)
+    };
+    introduces(k)
+        || (k > within.start && (introduces(k - 1) || continues(k)))
+        || (k + 1 < within.end && continues(k + 1))
 }
 
 /// A sentence's cues, each with its weight as evidence when missing: the aligner's keys (numbers,
@@ -302,6 +323,23 @@ mod tests {
             (beads[0].source.clone(), beads[0].target.clone()),
             (0..1, 0..0)
         );
+    }
+
+    #[test]
+    fn a_sentence_dropped_between_two_kept_ones_is_split_off_in_its_place() {
+        let (en2, de2) = (
+            "After a week of marching through the foothills, they reached the base camp.",
+            "Nach einer Woche Marsch durch die Vorberge erreichten sie das Basislager.",
+        );
+        let beads = split(
+            &[LONG_EN, "The SAC paid 4500 francs.", en2],
+            &[LONG_DE, de2],
+        );
+        let shape: Vec<_> = beads
+            .iter()
+            .map(|b| (b.source.clone(), b.target.clone()))
+            .collect();
+        assert_eq!(shape, [(0..1, 0..1), (1..2, 1..1), (2..3, 1..2)]);
     }
 
     #[test]
