@@ -9,14 +9,19 @@
 //! 1–0 bead (an edge sentence, or one in the middle when the target sentences can be divided
 //! between those before it and those after) when
 //!
-//! - none of the cues that sentence has of its own (not shared with the rest of the bead) is
-//!   found in the bead's target, and some are missing;
-//! - some cue the rest of the bead has of its own is found there (the target is the rest's
-//!   translation, not a free rendering of both);
-//! - the target's length fits the rest alone at least as well as the whole bead.
+//! - the cues it has of its own (not shared with the rest of the bead) are missing from the
+//!   target: their weight, less three times the weight of those found there (a translation
+//!   loses many cues, a chance match is rarer), comes to at least one anchor;
+//! - the rest of the bead has more of its own cues found in the target than it has (the target
+//!   is the rest's translation, not a free rendering of both);
+//! - the length does not say otherwise: the target may fit the rest alone somewhat worse than
+//!   the whole bead (a short sentence's length is within the noise), not much worse;
+//! - it is not joined to its neighbour by a colon, a semicolon or a lower-case start.
 //!
-//! The split-off bead's confidence says how strong the evidence is: two or more missing anchors
-//! give a bead the omission check reports as an error, one a warning.
+//! The evidence (the anchors' and, bounded, the length's) sets the split-off bead's confidence:
+//! two anchors' worth or more give a bead the omission check reports as an error, less a
+//! warning. Beads that join several target sentences to fewer source sentences (additions) are
+//! left to `refine`.
 
 use super::features::{cognate_prefix, fnv1a, KeyKind, Unit};
 use super::refine::{length_ratio, misfit};
@@ -84,6 +89,15 @@ pub(crate) fn split_unsupported(
     let Some(ratio) = length_ratio(&beads, src_len, tgt_len, expected_ratio) else {
         return beads;
     };
+    let pair = DocumentPair {
+        source,
+        target,
+        src,
+        tgt,
+        src_len,
+        tgt_len,
+        ratio,
+    };
     let mut out = Vec::with_capacity(beads.len());
     for bead in beads {
         let (ns, nt) = (bead.source.len(), bead.target.len());
@@ -91,20 +105,48 @@ pub(crate) fn split_unsupported(
             out.push(bead);
             continue;
         }
-        let target_keys: Vec<u64> = bead
-            .target
-            .clone()
-            .flat_map(|j| sentence_cues(&target[j], &tgt[j]))
-            .map(|(k, _)| k)
-            .collect();
-        let s: usize = src_len[bead.source.clone()].iter().sum();
-        let t: usize = tgt_len[bead.target.clone()].iter().sum();
-        let mut best: Option<(f64, usize)> = None; // (evidence, sentence)
-                                                   // The edge sentences; a middle one too when each side of it keeps a target sentence.
+        // The edge sentences; a middle one too when each side of it keeps a target sentence.
         let candidates = bead
             .source
             .clone()
             .filter(|&k| k == bead.source.start || k + 1 == bead.source.end || nt >= 2);
+        match pair.weakest(&bead, candidates) {
+            Some((evidence, k)) => out.extend(pair.split(&bead, k, evidence)),
+            None => out.push(bead),
+        }
+    }
+    out
+}
+
+/// The two documents, as [`split_unsupported`] is given them.
+struct DocumentPair<'p, 'a> {
+    source: &'p [AlignUnit<'a>],
+    target: &'p [AlignUnit<'a>],
+    src: &'p [Unit],
+    tgt: &'p [Unit],
+    src_len: &'p [usize],
+    tgt_len: &'p [usize],
+    ratio: f64,
+}
+
+impl DocumentPair<'_, '_> {
+    /// Of the `candidates` (source sentences of `bead`), the one the bead's target carries
+    /// least, with the evidence for it, if that is enough for a warning at least.
+    fn weakest(
+        &self,
+        bead: &Bead,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Option<(f64, usize)> {
+        let (source, src, src_len, ratio) = (self.source, self.src, self.src_len, self.ratio);
+        let target_keys: Vec<u64> = bead
+            .target
+            .clone()
+            .flat_map(|j| sentence_cues(&self.target[j], &self.tgt[j]))
+            .map(|(k, _)| k)
+            .collect();
+        let s: usize = src_len[bead.source.clone()].iter().sum();
+        let t: usize = self.tgt_len[bead.target.clone()].iter().sum();
+        let mut best: Option<(f64, usize)> = None; // (evidence, sentence)
         for k in candidates {
             let own = sentence_cues(&source[k], &src[k]);
             let rest: Vec<(u64, f64)> = bead
@@ -147,7 +189,7 @@ pub(crate) fn split_unsupported(
                 || anchors < MIN_ANCHOR_EVIDENCE
                 || gain < min_gain
                 || evidence < WEAK
-                || joined(source, k, &bead.source)
+                || joined(source, k)
             {
                 continue;
             }
@@ -155,10 +197,12 @@ pub(crate) fn split_unsupported(
                 best = Some((evidence, k));
             }
         }
-        let Some((evidence, k)) = best else {
-            out.push(bead);
-            continue;
-        };
+        best
+    }
+
+    /// `bead` with source sentence `k` split off into a 1–0 bead whose confidence says how
+    /// strong the `evidence` is.
+    fn split(&self, bead: &Bead, k: usize, evidence: f64) -> Vec<Bead> {
         let confidence = if evidence >= STRONG {
             STRONG_CONFIDENCE
         } else {
@@ -172,45 +216,49 @@ pub(crate) fn split_unsupported(
         } else if k + 1 == src_r.end {
             tgt_r.end
         } else {
+            let part = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| {
+                misfit(
+                    self.ratio,
+                    self.src_len[s].iter().sum(),
+                    self.tgt_len[t].iter().sum::<usize>(),
+                )
+            };
             let fit = |j: usize| {
-                let part = |s: std::ops::Range<usize>, t: std::ops::Range<usize>| {
-                    misfit(
-                        ratio,
-                        src_len[s].iter().sum(),
-                        tgt_len[t].iter().sum::<usize>(),
-                    )
-                };
                 part(src_r.start..k, tgt_r.start..j) + part(k + 1..src_r.end, j..tgt_r.end)
             };
             (tgt_r.start + 1..tgt_r.end)
                 .min_by(|&a, &b| fit(a).total_cmp(&fit(b)))
                 .expect("a middle sentence is split only from two target sentences or more")
         };
-        let parts = [
+        [
             (src_r.start..k, tgt_r.start..cut, bead.confidence),
             (k..k + 1, cut..cut, confidence),
             (k + 1..src_r.end, cut..tgt_r.end, bead.confidence),
-        ];
-        out.extend(
-            parts
-                .into_iter()
-                .filter(|(s, t, _)| !s.is_empty() || !t.is_empty())
-                .map(|(source, target, confidence)| Bead {
-                    source,
-                    target,
-                    confidence,
-                }),
-        );
+        ]
+        .into_iter()
+        .filter(|(s, t, _)| !s.is_empty() || !t.is_empty())
+        .map(|(source, target, confidence)| Bead {
+            source,
+            target,
+            confidence,
+        })
+        .collect()
     }
-    out
 }
 
-/// Whether sentence `k` is joined to a neighbour in the bead `within` by more than a full stop:
-/// a colon or a semicolon between them or at its end (`Literatur :`, `The winners were:`), or
+/// Whether sentence `k` is joined to a neighbour (in its bead or not: the aligner may have put
+/// its translation with the other) by more than a full stop:
+/// a colon or a semicolon between them or at its end (`Literatur :`, `The winners were:`), a
+/// closing quotation mark there (`“…” Lukashevich tweeted.`: the attribution of a quotation), or
 /// a lower-case start after them (a sentence cut in two). A translation often makes one
 /// sentence of such a pair.
-fn joined(source: &[AlignUnit], k: usize, within: &std::ops::Range<usize>) -> bool {
-    let introduces = |i: usize| source[i].text.trim_end().ends_with([':', ';', '：', '；']);
+fn joined(source: &[AlignUnit], k: usize) -> bool {
+    let introduces = |i: usize| {
+        source[i]
+            .text
+            .trim_end()
+            .ends_with([':', ';', '：', '；', '”', '»', '«', '"', '」', '』', '“'])
+    };
     let continues = |i: usize| {
         source[i]
             .text
@@ -220,8 +268,9 @@ fn joined(source: &[AlignUnit], k: usize, within: &std::ops::Range<usize>) -> bo
             .is_some_and(char::is_lowercase)
     };
     introduces(k)
-        || (k > within.start && (introduces(k - 1) || continues(k)))
-        || (k + 1 < within.end && continues(k + 1))
+        || (k > 0 && introduces(k - 1))
+        || continues(k)
+        || (k + 1 < source.len() && continues(k + 1))
 }
 
 /// A sentence's cues, each with its weight as evidence when missing: the aligner's keys (numbers,
