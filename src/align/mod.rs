@@ -18,6 +18,10 @@
 //! 3. once more, the same way, from the second alignment; this time the forward–backward sums
 //!    give each bead its posterior probability under the model, its confidence.
 //!
+//! Then two second looks at beads that may hide a dropped or added sentence merged into its
+//! neighbour's: by their length ([`refine`]), and, for a sentence too short for its length to
+//! show, by whether the target carries its anchors ([`support`]).
+//!
 //! Nothing here knows a language: no dictionaries, no per-language tables (the caller may pass
 //! the usual length ratio of the two languages, from their profiles). The cues are digits,
 //! the first letters of words after transliteration (cognates and names), acronyms, the final
