@@ -18,6 +18,10 @@
 //! 3. once more, the same way, from the second alignment; this time the forward–backward sums
 //!    give each bead its posterior probability under the model, its confidence.
 //!
+//! Then two second looks at beads that may hide a dropped or added sentence merged into its
+//! neighbour's: by their length ([`refine`]), and, for a sentence too short for its length to
+//! show, by whether the target carries its anchors ([`support`]).
+//!
 //! Nothing here knows a language: no dictionaries, no per-language tables (the caller may pass
 //! the usual length ratio of the two languages, from their profiles). The cues are digits,
 //! the first letters of words after transliteration (cognates and names), acronyms, the final
@@ -30,6 +34,7 @@ mod features;
 mod lexicon;
 mod model;
 mod refine;
+mod support;
 
 use std::ops::Range;
 
@@ -95,12 +100,23 @@ pub fn align_expecting(
                     confidence,
                 })
                 .collect();
-            return refine::split_unexplained(
+            let (src_len, tgt_len) = (char_lengths(source), char_lengths(target));
+            let beads = refine::split_unexplained(
                 beads,
                 source,
                 target,
-                &char_lengths(source),
-                &char_lengths(target),
+                &src_len,
+                &tgt_len,
+                expected_ratio,
+            );
+            return support::split_unsupported(
+                beads,
+                source,
+                target,
+                &src,
+                &tgt,
+                &src_len,
+                &tgt_len,
                 expected_ratio,
             );
         }

@@ -29,30 +29,10 @@ pub(crate) fn split_unexplained(
     tgt_len: &[usize],
     expected_ratio: Option<f64>,
 ) -> Vec<Bead> {
-    // The length ratio of the document pair, from its 1–1 beads (robust to the very omissions
-    // and additions looked for); when it has too few, the languages' usual ratio, else the
-    // totals (which the omission itself biases).
-    let one_to_one = beads
-        .iter()
-        .filter(|b| b.source.len() == 1 && b.target.len() == 1);
-    let (mut total_src, mut total_tgt, mut n) = (0usize, 0usize, 0usize);
-    for b in one_to_one {
-        total_src += src_len[b.source.start];
-        total_tgt += tgt_len[b.target.start];
-        n += 1;
-    }
-    if n < 3 {
-        total_src = src_len.iter().sum();
-        total_tgt = tgt_len.iter().sum();
-    }
-    if total_src == 0 || total_tgt == 0 {
+    let Some(ratio) = length_ratio(&beads, src_len, tgt_len, expected_ratio) else {
         return beads;
-    }
-    let ratio = match expected_ratio {
-        Some(expected) if n < 3 => expected,
-        _ => total_tgt as f64 / total_src as f64,
     };
-    let misfit = |s: usize, t: usize| ((t.max(1) as f64) / (ratio * s.max(1) as f64)).ln().abs();
+    let misfit = |s: usize, t: usize| misfit(ratio, s, t);
     let mut out = Vec::with_capacity(beads.len());
     for bead in beads {
         let s: usize = src_len[bead.source.clone()].iter().sum();
@@ -154,6 +134,43 @@ pub(crate) fn split_unexplained(
         }
     }
     out
+}
+
+/// The length ratio (target characters per source character) of the document pair, from its
+/// 1–1 beads (robust to the very omissions and additions looked for); when it has too few, the
+/// languages' usual ratio, else the totals (which an omission itself biases). None for an empty
+/// side.
+pub(crate) fn length_ratio(
+    beads: &[Bead],
+    src_len: &[usize],
+    tgt_len: &[usize],
+    expected_ratio: Option<f64>,
+) -> Option<f64> {
+    let one_to_one = beads
+        .iter()
+        .filter(|b| b.source.len() == 1 && b.target.len() == 1);
+    let (mut total_src, mut total_tgt, mut n) = (0usize, 0usize, 0usize);
+    for b in one_to_one {
+        total_src += src_len[b.source.start];
+        total_tgt += tgt_len[b.target.start];
+        n += 1;
+    }
+    if n < 3 {
+        total_src = src_len.iter().sum();
+        total_tgt = tgt_len.iter().sum();
+    }
+    if total_src == 0 || total_tgt == 0 {
+        return None;
+    }
+    Some(match expected_ratio {
+        Some(expected) if n < 3 => expected,
+        _ => total_tgt as f64 / total_src as f64,
+    })
+}
+
+/// How far `t` target characters are from what `s` source characters should give, in |ln|.
+pub(crate) fn misfit(ratio: f64, s: usize, t: usize) -> f64 {
+    ((t.max(1) as f64) / (ratio * s.max(1) as f64)).ln().abs()
 }
 
 /// Cues that survive translation in some sentences: their anchor keys (numbers by value, names),
