@@ -474,7 +474,15 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
                 }
                 if let Some((t, listed)) = became(name, &mut taken) {
                     let message = format!("name \"{shown}\" became \"{t}\"");
-                    let severity = if confident || listed {
+                    // A name the dictionary knows, in its place another name that does not
+                    // even begin like it: a swap (a localised name, Charles → Karol, England
+                    // → Inglaterra, begins alike).
+                    let swapped = name.entity.is_none()
+                        && name.words.last().is_some_and(|w| {
+                            crate::lang::words::is_name(ctx.source.lang, w)
+                                && !same_onset(w, &t, ctx)
+                        });
+                    let severity = if confident || listed || swapped {
                         Severity::Error
                     } else {
                         Severity::Warning
@@ -2402,6 +2410,31 @@ mod tests {
             "{:?}",
             issues[0]
         );
+    }
+
+    #[test]
+    fn a_known_name_replaced_by_a_name_that_does_not_begin_like_it_is_a_swap() {
+        let source = "Several analysts have suggested Huawei is best placed to benefit from Samsung's setback.";
+        let swapped = [pair(
+            "en",
+            source,
+            "fr",
+            "Plusieurs analystes ont suggéré que Huawei est le mieux placé pour profiter du recul de Rudyard.",
+        )];
+        let issues = run(&swapped);
+        assert!(
+            issues[0]
+                .iter()
+                .any(|i| i.severity == Severity::Error && i.message.contains("became \"Rudyard\"")),
+            "{issues:?}"
+        );
+        let faithful = [pair(
+            "en",
+            source,
+            "fr",
+            "Plusieurs analystes ont suggéré que Huawei est le mieux placé pour profiter du recul de Samsung.",
+        )];
+        assert_eq!(run(&faithful), vec![vec![]]);
     }
 
     #[test]
