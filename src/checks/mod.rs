@@ -101,11 +101,17 @@ pub struct Issue {
 /// Runs every pair-level check. `input-error` and `source-hygiene` are raised by the pipeline,
 /// `source-suspect` by [`crate::crosscheck`] from all the targets' findings.
 pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
+    // A source sentence with no counterpart is one finding, not one for each of its names,
+    // numbers and quotations as well.
+    let omitted = omission::check(ctx);
+    if !omitted.is_empty() {
+        return omitted;
+    }
     let mut issues = Vec::new();
     for id in CheckId::ALL {
         let found = match id {
             CheckId::InputError | CheckId::SourceHygiene | CheckId::SourceSuspect => continue,
-            CheckId::Omission => omission::check(ctx),
+            CheckId::Omission => continue,
             CheckId::Addition => addition::check(ctx),
             CheckId::Untranslated => language::check_untranslated(ctx),
             CheckId::WrongLanguage => language::check_wrong_language(ctx),
@@ -225,6 +231,24 @@ pub(crate) mod tests {
             target: Side::new(target_lang, target.to_string()),
             confidence: 1.0,
         }
+    }
+
+    #[test]
+    fn a_sentence_with_no_counterpart_is_one_omission_not_a_finding_per_fact() {
+        let mut p = pair(
+            "en",
+            "Both demands are unacceptable to the US and NATO, said Lavrov on 5 May.",
+            "el",
+            "",
+        );
+        p.confidence = 0.9; // a 1-0 bead of a document
+        let doc = DocumentKnowledge::learn(std::slice::from_ref(&p));
+        let issues = run_all(&p, &doc);
+        assert_eq!(
+            issues.iter().map(|i| i.check).collect::<Vec<_>>(),
+            vec![CheckId::Omission],
+            "{issues:?}"
+        );
     }
 
     #[test]
