@@ -311,17 +311,7 @@ fn sentence_cues(sentence: &AlignUnit, unit: &Unit) -> Cues {
 mod tests {
     use super::*;
     use crate::align::features;
-
-    fn units<'a>(texts: &[&'a str]) -> Vec<AlignUnit<'a>> {
-        texts
-            .iter()
-            .map(|t| AlignUnit {
-                text: t,
-                paragraph: 0,
-                anchors: Vec::new(),
-            })
-            .collect()
-    }
+    use crate::align::tests::units;
 
     fn lengths(units: &[AlignUnit]) -> Vec<usize> {
         super::super::char_lengths(units)

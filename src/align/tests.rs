@@ -68,7 +68,8 @@ const EN_ZH: [(&str, &str); 10] = [
     ("Nobody knows what it will say.", "没有人知道它会说什么。"),
 ];
 
-fn units<'a>(texts: &[&'a str]) -> Vec<AlignUnit<'a>> {
+/// Alignment units of one paragraph, without anchors (shared with the passes' own tests).
+pub(super) fn units<'a>(texts: &[&'a str]) -> Vec<AlignUnit<'a>> {
     texts
         .iter()
         .map(|t| AlignUnit {
