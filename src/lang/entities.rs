@@ -510,7 +510,6 @@ fn find_unspaced(
         return out;
     }
     let n = form_syl.len();
-    let form_chars: Vec<char> = form.chars().collect();
     let chars = &syllables.chars;
     let starts = syllables
         .at
@@ -521,8 +520,10 @@ fn find_unspaced(
         // if some characters are the same too: 飛機 (an aeroplane) reads like 斐济 (Fiji).
         if i + n <= chars.len()
             && (0..n).all(|k| !chars[i + k].2.is_empty() && chars[i + k].2 == form_syl[k])
-            && (0..n)
-                .filter(|&k| form_chars.get(k) == Some(&chars[i + k].1))
+            && form
+                .chars()
+                .zip(&chars[i..i + n])
+                .filter(|(f, c)| *f == c.1)
                 .count()
                 >= n.div_ceil(3)
         {
