@@ -3,21 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+mod common;
+use common::{concord, path};
 use concord::finding::CheckId;
 use concord::shard::Shard;
-
-fn concord(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("concord")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn path(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
 
 /// Runs `check` on `inputs` whole and in `shards` shares (with `extra` options), merges the
 /// shares (named in reverse order, to show the order given does not matter), and asserts that the

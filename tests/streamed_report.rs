@@ -4,31 +4,21 @@
 
 use std::path::Path;
 
+mod common;
 use assert_cmd::Command;
-
-fn concord(args: &[&str]) -> std::process::Output {
-    Command::cargo_bin("concord")
-        .unwrap()
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn p(path: &Path) -> &str {
-    path.to_str().unwrap()
-}
+use common::{concord, path};
 
 /// (report bytes, summary, exit status) of one run streamed and one held in memory.
 fn both_ways(inputs: &[&str], extra: &[&str], dir: &Path) -> [(Vec<u8>, String, Option<i32>); 2] {
     let streamed = dir.join("streamed.csv");
-    let mut args = vec!["check", "-o", p(&streamed)];
+    let mut args = vec!["check", "-o", path(&streamed)];
     args.extend(extra);
     args.extend(inputs);
     let one = concord(&args);
     // A second report (JSON Lines) makes the run keep its findings in memory.
     let held = dir.join("held.csv");
-    let csv_report = format!("csv={}", p(&held));
-    let jsonl_report = format!("jsonl={}", p(&dir.join("held.jsonl")));
+    let csv_report = format!("csv={}", path(&held));
+    let jsonl_report = format!("jsonl={}", path(&dir.join("held.jsonl")));
     let mut args = vec!["check", "--report", &csv_report, "--report", &jsonl_report];
     args.extend(extra);
     args.extend(inputs);
@@ -46,7 +36,11 @@ fn both_ways(inputs: &[&str], extra: &[&str], dir: &Path) -> [(Vec<u8>, String, 
 fn a_streamed_report_is_the_report_held_in_memory() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.tmx");
-    let inputs = ["corpora/russia-osce", "corpora/russia-osce-mt", p(&missing)];
+    let inputs = [
+        "corpora/russia-osce",
+        "corpora/russia-osce-mt",
+        path(&missing),
+    ];
     let [streamed, held] = both_ways(&inputs, &[], dir.path());
     assert_eq!(streamed.2, Some(1));
     let rows = String::from_utf8_lossy(&streamed.0).lines().count();
@@ -61,7 +55,7 @@ fn a_streamed_report_is_the_report_held_in_memory() {
     let text = String::from_utf8(streamed.0).unwrap();
     let half: Vec<&str> = text.split("\r\n").step_by(2).collect();
     std::fs::write(&baseline, half.join("\r\n") + "\r\n").unwrap();
-    let extra = ["--baseline", p(&baseline), "--fail-on", "never"];
+    let extra = ["--baseline", path(&baseline), "--fail-on", "never"];
     let [streamed, held] = both_ways(&inputs, &extra, dir.path());
     assert!(streamed.0 == held.0, "the reports differ with a baseline");
     assert!(
@@ -82,7 +76,13 @@ fn without_a_temporary_folder_the_findings_are_held_in_memory() {
             cmd.env("TMPDIR", t);
         }
         let run = cmd
-            .args(["check", "--quiet", "-o", p(out), "corpora/russia-osce-mt"])
+            .args([
+                "check",
+                "--quiet",
+                "-o",
+                path(out),
+                "corpora/russia-osce-mt",
+            ])
             .output()
             .unwrap();
         (run.status.code(), std::fs::read(out).unwrap())
