@@ -52,8 +52,15 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         });
     }
     let src_quotes: Vec<&Quotation> = src.iter().filter(|q| !q.open.is_empty()).collect();
-    let tgt_quotes = tgt.iter().filter(|q| !q.open.is_empty()).count();
-    if src_quotes.len() > tgt_quotes {
+    let mut tgt_marked: Vec<&Quotation> = tgt.iter().filter(|q| !q.open.is_empty()).collect();
+    let tgt_quotes = tgt_marked.len();
+    // Speech the target marks with a dash, as its language may (`— To katastrofa — powiedziała`),
+    // stands for a quotation that lost its marks; it is not counted as one the source lacks.
+    let dashed = (src_quotes.len() > tgt_quotes)
+        .then(|| crate::extract::quotes::speech_by_dash(&ctx.target.text, ctx.target.profile))
+        .flatten();
+    tgt_marked.extend(dashed.as_ref());
+    if src_quotes.len() > tgt_marked.len() {
         // Which source quotations have no counterpart: each target quotation is paired with the
         // source quotation that covers the most similar share of its segment (a whole-sentence
         // quotation, a few words); the source quotations left over are the lost ones.
@@ -61,7 +68,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             q.inner.chars().count() as f64 / text.chars().count().max(1) as f64
         };
         let mut left: Vec<&Quotation> = src_quotes.clone();
-        for t in tgt.iter().filter(|q| !q.open.is_empty()) {
+        for t in tgt_marked {
             let share = coverage(t, &ctx.target.text);
             if let Some(k) = (0..left.len()).min_by(|&a, &b| {
                 let da = (coverage(left[a], &ctx.source.text) - share).abs();
@@ -77,22 +84,28 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             // with its speaker ("…," she said) must keep its marks.
             let outside = ctx.source.text.replacen(q.inner.as_str(), " ", 1);
             let whole_segment = super::content_words(&outside) == 0;
-            let severity = if q.word_count() >= SPEECH_WORDS && !whole_segment {
+            let reported = reported_speech(&ctx.target.text, ctx.target.profile);
+            let severity = if q.word_count() >= SPEECH_WORDS && !whole_segment && reported.is_none()
+            {
                 Severity::Error
             } else {
                 Severity::Warning
             };
+            let mut message = format!(
+                "quotation {}{}{} has no quotation marks in the target",
+                q.open,
+                shorten(&q.inner),
+                q.close
+            );
+            if let Some(phrase) = reported {
+                message.push_str(&format!(" (reported speech? the target has “{phrase}”)"));
+            }
             issues.push(Issue {
                 check: CheckId::Quote,
                 severity,
                 source: q.inner.clone(),
                 target: String::new(),
-                message: format!(
-                    "quotation {}{}{} has no quotation marks in the target",
-                    q.open,
-                    shorten(&q.inner),
-                    q.close
-                ),
+                message,
             });
         }
     } else if tgt_quotes > src_quotes.len() {
@@ -109,6 +122,22 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
         });
     }
     issues
+}
+
+/// The first phrase of the language's reported speech (`dijo que`, `कहा कि`) the text has.
+/// Compared as substrings: the phrases are two words or more, and in languages that attach them
+/// (Korean `-다고 말했다`, Arabic `وقال إن`) a word boundary would miss them.
+fn reported_speech(text: &str, profile: &'static crate::lang::profile::Profile) -> Option<String> {
+    if profile.quotes.reported_speech.is_empty() {
+        return None;
+    }
+    let lower = text.to_lowercase();
+    profile
+        .quotes
+        .reported_speech
+        .iter()
+        .find(|p| lower.contains(&p.to_lowercase()))
+        .cloned()
 }
 
 /// The first words of a quotation, for messages.
@@ -150,6 +179,58 @@ mod tests {
         .is_empty());
         assert!(severities(src, "ru", "Он назвал переговоры «моментом истины».").is_empty());
         assert!(severities(src, "ja", "同氏は交渉を「真実の瞬間」と呼んだ。").is_empty());
+    }
+
+    #[test]
+    fn speech_marked_by_a_dash_keeps_its_quotation() {
+        let src = "\"This is a disaster for pain patients,\" Mailis said.";
+        assert!(severities(
+            src,
+            "pl",
+            "— To katastrofa dla pacjentów — powiedziała Mailis."
+        )
+        .is_empty());
+        assert!(severities(
+            src,
+            "es",
+            "—Es un desastre para los pacientes —dijo Mailis."
+        )
+        .is_empty());
+        // German does not mark speech so: the dash does not stand for the lost marks.
+        assert_eq!(
+            severities(src, "de", "— Das ist eine Katastrophe — sagte Mailis."),
+            [Severity::Error]
+        );
+    }
+
+    #[test]
+    fn speech_turned_into_reported_speech_is_a_warning() {
+        let src = "\"This is a disaster for pain patients,\" Mailis said in an interview.";
+        assert_eq!(
+            severities(
+                src,
+                "hi",
+                "मेलिस ने एक साक्षात्कार में कहा कि यह दर्द के रोगियों के लिए आपदा है।"
+            ),
+            [Severity::Warning]
+        );
+        assert_eq!(
+            severities(
+                src,
+                "es",
+                "Mailis dijo que era un desastre para los pacientes."
+            ),
+            [Severity::Warning]
+        );
+        // The same speech left unmarked, without the reported-speech phrase: an error.
+        assert_eq!(
+            severities(
+                src,
+                "es",
+                "Esto es un desastre para los pacientes, afirmó Mailis."
+            ),
+            [Severity::Error]
+        );
     }
 
     #[test]

@@ -4,6 +4,8 @@
 //! Japanese...). A mark that is both an apostrophe and a closing quote (`’`) closes a quotation
 //! only when one is open and it is not between two letters (`Russia’s`, `l’OTAN`). Symmetric
 //! marks (`"…"`, Swedish `”…”`) open when nothing of theirs is open and close otherwise.
+//! Languages that mark direct speech with a dash (`— To katastrofa — powiedziała.`) say so in
+//! their profile; [`speech_by_dash`] reads that span.
 
 use crate::lang::profile::Profile;
 
@@ -158,6 +160,62 @@ pub fn extract(text: &str, profile: &Profile) -> Vec<Quotation> {
     out
 }
 
+/// Dashes that introduce direct speech where the language allows it (`QuoteRules::speech_dash`).
+fn is_speech_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '―')
+}
+
+/// Direct speech marked by a dash instead of quotation marks, in a language whose profile allows
+/// it: the dash starts the segment or follows a colon, and the speech runs to the next dash
+/// after a space (before the attribution: `— To katastrofa — powiedziała.`, `—Es un desastre
+/// —dijo.`, `— Это так, — сказал он.`) or to the end of the segment. Only the first such span.
+pub fn speech_by_dash(text: &str, profile: &Profile) -> Option<Quotation> {
+    if !profile.quotes.speech_dash {
+        return None;
+    }
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let start = if trimmed.starts_with(is_speech_dash) {
+        lead
+    } else {
+        let colon = text.find(':')?;
+        let after = &text[colon + 1..];
+        let rest = after.trim_start();
+        if !rest.starts_with(is_speech_dash) {
+            return None;
+        }
+        colon + 1 + (after.len() - rest.len())
+    };
+    let dash = text[start..].chars().next()?;
+    let body_start = start + dash.len_utf8();
+    let body = &text[body_start..];
+    // Speech begins with a word, a number or Spanish's inverted marks, not with another dash.
+    let first = body.trim_start().chars().next()?;
+    if !(first.is_alphanumeric() || matches!(first, '¿' | '¡' | '…')) {
+        return None;
+    }
+    let mut end = body.len();
+    let mut prev_space = false;
+    for (i, c) in body.char_indices() {
+        if is_speech_dash(c) && prev_space {
+            end = i;
+            break;
+        }
+        prev_space = c.is_whitespace();
+    }
+    let inner = body[..end]
+        .trim()
+        .trim_end_matches(',')
+        .trim_end()
+        .to_string();
+    Some(Quotation {
+        open: dash.to_string(),
+        close: dash.to_string(),
+        inner,
+        start,
+    })
+}
+
 fn unclosed(text: &str, chars: &[(usize, char)], open: char, at: usize) -> Quotation {
     let start = chars[at].0;
     Quotation {
@@ -228,6 +286,32 @@ mod tests {
             shape("”我們面臨競爭，”他說道。", "zh"),
             [q("“", "”", "我們面臨競爭，")]
         );
+    }
+
+    #[test]
+    fn speech_marked_by_dashes() {
+        let inner = |text: &str, lang: &str| speech_by_dash(text, profile(lang)).map(|q| q.inner);
+        assert_eq!(
+            inner("— To katastrofa dla pacjentów — powiedziała Mailis.", "pl").as_deref(),
+            Some("To katastrofa dla pacjentów")
+        );
+        assert_eq!(
+            inner("—Es un desastre —dijo Mailis—.", "es").as_deref(),
+            Some("Es un desastre")
+        );
+        assert_eq!(
+            inner("— Это катастрофа, — сказала Мейлис.", "ru").as_deref(),
+            Some("Это катастрофа")
+        );
+        assert_eq!(
+            inner("Jeff Knott oświadczył: — Byłbym bardzo zaskoczony.", "pl").as_deref(),
+            Some("Byłbym bardzo zaskoczony.")
+        );
+        // Not speech: a dash inside the sentence, a language that does not mark speech so, an
+        // English dash.
+        assert_eq!(inner("Ceny wzrosły — i to bardzo.", "pl"), None);
+        assert_eq!(inner("— Das ist eine Katastrophe — sagte sie.", "de"), None);
+        assert_eq!(inner("— This is a disaster — she said.", "en"), None);
     }
 
     #[test]

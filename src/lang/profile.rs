@@ -209,6 +209,17 @@ pub struct QuoteRules {
     /// `[["„", "“"], ["‚", "‘"]]` for German.
     #[serde(default)]
     pub pairs: Vec<[String; 2]>,
+    /// Whether the language may mark direct speech with a dash instead of quotation marks: at
+    /// the start of the segment or after a colon, up to a dash before the attribution or the
+    /// end (`— To katastrofa — powiedziała.`, `—Es un desastre —dijo.`, `— Это так, — сказал.`).
+    #[serde(default)]
+    pub speech_dash: bool,
+    /// Phrases that introduce reported (indirect) speech, a speech verb with its complementizer
+    /// (`dijo que`, `कहा कि`, `сказал, что`), compared case-insensitively. A quotation whose
+    /// marks are lost in a target that has one was most likely turned into reported speech, a
+    /// translator's choice: a warning, not an error.
+    #[serde(default)]
+    pub reported_speech: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, Default)]
@@ -374,6 +385,7 @@ fn neutral() -> &'static Profile {
                 ["\"".into(), "\"".into()],
                 ["«".into(), "»".into()],
             ],
+            ..Default::default()
         },
         ..Default::default()
     })
