@@ -11,6 +11,9 @@ use crate::finding::{CheckId, Severity};
 /// Quotations of at least this many words are reported as errors when lost.
 const SPEECH_WORDS: usize = 3;
 
+/// Quotations of at most this many words may be the title of a work.
+const TITLE_WORDS: usize = 6;
+
 pub fn check(ctx: &PairContext) -> Vec<Issue> {
     if ctx.source.text.trim().is_empty() || ctx.target.text.trim().is_empty() {
         return Vec::new();
@@ -109,19 +112,55 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             });
         }
     } else if tgt_quotes > src_quotes.len() {
-        issues.push(Issue {
-            check: CheckId::Quote,
-            severity: Severity::Warning,
-            source: String::new(),
-            target: tgt
-                .iter()
-                .find(|q| !q.open.is_empty())
-                .map(|q| q.inner.clone())
-                .unwrap_or_default(),
-            message: "the target has quotation marks the source does not have".to_string(),
-        });
+        // Many languages put the title of a work in quotation marks where English sets it in
+        // italics, which plain text loses (`The Five-Year Engagement` → „Fast Verheiratet“,
+        // `That Summer` → «Тем летом»): a quoted title is not an added quotation while the
+        // source names enough titles to account for it.
+        let source_names: Vec<String> = ctx
+            .source
+            .facts
+            .names
+            .iter()
+            .filter(|n| !n.initial)
+            .map(|n| n.text.to_lowercase())
+            .collect();
+        let mut added: Vec<&Quotation> = tgt.iter().filter(|q| !q.open.is_empty()).collect();
+        added.retain(|q| !is_source_title(q, &source_names));
+        if added.len() > src_quotes.len() {
+            issues.push(Issue {
+                check: CheckId::Quote,
+                severity: Severity::Warning,
+                source: String::new(),
+                target: added[0].inner.clone(),
+                message: "the target has quotation marks the source does not have".to_string(),
+            });
+        }
     }
     issues
+}
+
+/// A short quotation that begins with a capital letter, as the titles of works do, at least half
+/// of whose words are words of a name the source writes (`„The Wiz”`, `"Undersea"`,
+/// `„Hispania”`). A title the translator translated (`„Fast Verheiratet“`) cannot be told from
+/// words put in quotes, and is still reported.
+fn is_source_title(q: &Quotation, source_names: &[String]) -> bool {
+    if !q.inner.chars().next().is_some_and(char::is_uppercase) || q.word_count() > TITLE_WORDS {
+        return false;
+    }
+    let inner = q.inner.to_lowercase();
+    let words: Vec<&str> = inner
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let named = words
+        .iter()
+        .filter(|w| {
+            source_names
+                .iter()
+                .any(|n| n.split(|c: char| !c.is_alphanumeric()).any(|x| x == **w))
+        })
+        .count();
+    !q.inner.contains(',') && named > 0 && 2 * named >= words.len()
 }
 
 /// The first phrase of the language's reported speech (`dijo que`, `कहा कि`) the text has.
@@ -200,6 +239,26 @@ mod tests {
         assert_eq!(
             severities(src, "de", "— Das ist eine Katastrophe — sagte Mailis."),
             [Severity::Error]
+        );
+    }
+
+    #[test]
+    fn a_title_put_in_quotes_is_not_an_added_quotation() {
+        let src = "She starred in a production of the musical The Wiz in Chicago.";
+        assert!(severities(
+            src,
+            "pl",
+            "Zagrała w inscenizacji musicalu „The Wiz” w Chicago."
+        )
+        .is_empty());
+        // Words of the sentence put in quotes are still reported, even around a name.
+        assert_eq!(
+            severities(
+                src,
+                "pl",
+                "Zagrała w „inscenizacji musicalu The” Wiz w Chicago."
+            ),
+            [Severity::Warning]
         );
     }
 
