@@ -114,6 +114,16 @@ fn is_fullwidth_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '．')
 }
 
+/// A letter of a script written without spaces between words (Han, kana, Thai).
+fn is_unspaced_letter(c: char) -> bool {
+    use crate::extract::script::script_of;
+    use crate::lang::profile::Script;
+    matches!(
+        script_of(c),
+        Some(Script::Han | Script::Kana | Script::Thai)
+    )
+}
+
 /// Splits one paragraph into sentences, returned as trimmed slices of it.
 pub fn split_sentences<'a>(text: &'a str, profile: &Profile) -> Vec<&'a str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
@@ -242,6 +252,11 @@ fn is_boundary(chars: &[(usize, char)], i: usize, j: usize, text: &str, profile:
     };
     let word_before = word_before(chars, i);
     let word_before = word_before.as_str();
+    // "the deal was close.价格": a sentence of a spaced script ended right before a letter of a
+    // script written without spaces (an English sentence left inside Chinese or Japanese text).
+    if !spaced && k == j && is_unspaced_letter(first) && word_before.chars().count() >= 2 {
+        return true;
+    }
     if term == '.' && j == i + 1 {
         if !spaced {
             // "soldiers.Statue": a missing space after a lower-case word of 3+ letters, before a
@@ -459,6 +474,19 @@ mod tests {
             split("ロシアは失望した。「真実の瞬間だ」と述べた。", "ja"),
             ["ロシアは失望した。", "「真実の瞬間だ」と述べた。"]
         );
+        // An English sentence left untranslated inside Chinese text ends at its own dot.
+        assert_eq!(
+            split(
+                "会谈结束。Officials said the deal was close.价格大幅上涨。",
+                "zh"
+            ),
+            [
+                "会谈结束。",
+                "Officials said the deal was close.",
+                "价格大幅上涨。"
+            ]
+        );
+        assert_eq!(split("增长了3.5%。", "zh"), ["增长了3.5%。"]);
     }
 
     #[test]
