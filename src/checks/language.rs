@@ -133,10 +133,10 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
 }
 
 /// A target in a close language that the detector does not know (Galician in a Spanish file), by
-/// the profiles' `marker_words`: at least `MARKERS` words only that language uses and none of
-/// the target language's own. Measured with `scripts/eval-segments` (es, gl): a Galician
-/// sentence in a Spanish file is caught at error 61% of the time (5% with the detector alone),
-/// with no more false alarms on the untouched pairs.
+/// the profiles' `marker_words`: at least `MARKERS` words only that language uses, and two more
+/// for each of the target language's own. Measured with `scripts/eval-segments` (es, gl): a Galician
+/// sentence in a Spanish file is caught at error 92% of the time, a Spanish one in a Galician file
+/// 95% (5% with the detector alone), with no more false alarms on the untouched pairs.
 fn close_language_by_markers(ctx: &PairContext, severity: Severity) -> Option<Issue> {
     use crate::lang::profile::profile;
     let own = ctx.target.profile;
@@ -154,9 +154,7 @@ fn close_language_by_markers(ctx: &PairContext, severity: Severity) -> Option<Is
             .filter(|w| markers.iter().any(|m| m == *w))
             .count()
     };
-    if count(&own.marker_words) > 0 {
-        return None;
-    }
+    let own_found = count(&own.marker_words);
     let (other, found) = own
         .close_languages
         .iter()
@@ -167,7 +165,9 @@ fn close_language_by_markers(ctx: &PairContext, severity: Severity) -> Option<Is
         })
         .map(|(p, _)| (p, count(&p.marker_words)))
         .max_by_key(|&(_, n)| n)?;
-    if found < MARKERS {
+    // Each of the target language's own markers asks for two more of the other's: a Galician
+    // sentence may hold a word Spanish also writes (`del`), not many.
+    if found < MARKERS + 2 * own_found {
         return None;
     }
     Some(issue(
