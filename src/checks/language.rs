@@ -30,6 +30,22 @@ fn judgeable(ctx: &PairContext) -> Option<Severity> {
     }
 }
 
+/// Whether the target, of `SCRIPT_WORDS` content words or more, has not one letter of its
+/// language's scripts (Turkish or English in an Arabic file): the script settles that it is not
+/// in the target language, so a verdict on which language it is in is an error even on a short
+/// segment or an unsure detector.
+fn foreign_script(ctx: &PairContext) -> bool {
+    let scripts = &ctx.target.profile.scripts;
+    let stats = &ctx.target.facts.script;
+    !scripts.is_empty()
+        && stats.letters >= 12
+        && stats.share(scripts) == 0.0
+        && content_words(ctx.target.text.trim()) >= SCRIPT_WORDS
+}
+
+/// Content words from which a target in a foreign script is judged at error.
+const SCRIPT_WORDS: usize = 4;
+
 pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
     let (src, tgt) = (ctx.source.text.trim(), ctx.target.text.trim());
     if same_language(ctx.source.lang, ctx.target.lang) {
@@ -54,7 +70,9 @@ pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
         && conf >= 0.5
         && verdict.confidence(ctx.target.lang) < 0.2
     {
-        let severity = if conf >= 0.8 {
+        let severity = if foreign_script(ctx) {
+            Severity::Error
+        } else if conf >= 0.8 {
             severity
         } else {
             Severity::Warning
@@ -118,7 +136,9 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
     if conf < 0.6 || own > 0.25 {
         return Vec::new();
     }
-    let severity = if conf >= 0.85 {
+    let severity = if foreign_script(ctx) {
+        Severity::Error
+    } else if conf >= 0.85 {
         severity
     } else {
         Severity::Warning
@@ -295,6 +315,15 @@ mod tests {
             "モスクワは、ウクライナがNATOに決して加盟しないという約束を西側に求めている。"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_short_segment_in_a_foreign_script_is_an_error() {
+        // Four words of Turkish in an Arabic file: too short for a confident verdict on
+        // letters alone, but not one Arabic letter.
+        assert_eq!(wrong("ar", "Bu tam anlamıyla korkunç."), [Severity::Error]);
+        // As short a segment in the target's own script is never raised to an error.
+        assert!(!wrong("ru", "Це просто жахливо, чесно.").contains(&Severity::Error));
     }
 
     #[test]
