@@ -125,7 +125,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             .map(|n| n.text.to_lowercase())
             .collect();
         let mut added: Vec<&Quotation> = tgt.iter().filter(|q| !q.open.is_empty()).collect();
-        added.retain(|q| !is_source_title(q, &source_names));
+        added.retain(|q| !is_source_title(q, &source_names, ctx.source.lang, ctx.target.lang));
         if added.len() > src_quotes.len() {
             issues.push(Issue {
                 check: CheckId::Quote,
@@ -139,12 +139,26 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
     issues
 }
 
-/// A short quotation that begins with a capital letter, as the titles of works do, at least half
-/// of whose words are words of a name the source writes (`„The Wiz”`, `"Undersea"`,
-/// `„Hispania”`). A title the translator translated (`„Fast Verheiratet“`) cannot be told from
-/// words put in quotes, and is still reported.
-fn is_source_title(q: &Quotation, source_names: &[String]) -> bool {
-    if !q.inner.chars().next().is_some_and(char::is_uppercase) || q.word_count() > TITLE_WORDS {
+/// A short quotation at least half of whose words are words of a name the source writes: the
+/// title of a work or the name of a brand, which many languages quote where English sets it in
+/// italics or leaves it bare (`„The Wiz”`, `"Undersea"`, `«Теско»` for Tesco, `"أوبر"` for
+/// Uber). In a script with case it must begin with a capital letter, as titles do; a word in
+/// another script than the source's counts when it reads like the name's word (the names
+/// check's transliteration). A title the translator translated (`„Fast Verheiratet“`) cannot be
+/// told from words put in quotes, and is still reported.
+fn is_source_title(
+    q: &Quotation,
+    source_names: &[String],
+    source_lang: &str,
+    target_lang: &str,
+) -> bool {
+    use crate::lang::translit;
+    let first = q.inner.chars().next();
+    let cased = first.is_some_and(|c| c.is_lowercase() || c.is_uppercase());
+    if (cased && !first.is_some_and(char::is_uppercase))
+        || q.word_count() > TITLE_WORDS
+        || q.inner.contains(',')
+    {
         return false;
     }
     let inner = q.inner.to_lowercase();
@@ -152,15 +166,29 @@ fn is_source_title(q: &Quotation, source_names: &[String]) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() >= 3)
         .collect();
+    let name_words: Vec<&str> = source_names
+        .iter()
+        .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().count() >= 3)
+        .collect();
+    let reads_like = |w: &str, x: &str| {
+        let (ws, xs) = (translit::script_of_word(w), translit::script_of_word(x));
+        if ws == xs {
+            return w == x;
+        }
+        let fam = translit::family(xs, ws);
+        let (a, b) = (
+            translit::phonemes(x, source_lang),
+            translit::phonemes(w, target_lang),
+        );
+        let len = translit::effective_len(&a, fam);
+        len >= 4 && translit::distance(&a, &b, fam) <= translit::same_threshold(len, fam)
+    };
     let named = words
         .iter()
-        .filter(|w| {
-            source_names
-                .iter()
-                .any(|n| n.split(|c: char| !c.is_alphanumeric()).any(|x| x == **w))
-        })
+        .filter(|w| name_words.iter().any(|x| reads_like(w, x)))
         .count();
-    !q.inner.contains(',') && named > 0 && 2 * named >= words.len()
+    named > 0 && 2 * named >= words.len()
 }
 
 /// The first phrase of the language's reported speech (`dijo que`, `कहा कि`) the text has.
@@ -257,6 +285,25 @@ mod tests {
                 src,
                 "pl",
                 "Zagrała w „inscenizacji musicalu The” Wiz w Chicago."
+            ),
+            [Severity::Warning]
+        );
+    }
+
+    #[test]
+    fn a_brand_quoted_in_another_script_is_not_an_added_quotation() {
+        let src = "A couple could open four Tesco accounts and earn interest on their savings.";
+        assert!(severities(
+            src,
+            "ru",
+            "Пара может открыть четыре счёта «Теско» и получать проценты со сбережений."
+        )
+        .is_empty());
+        assert_eq!(
+            severities(
+                src,
+                "ru",
+                "Пара может открыть «четыре счёта» Теско и получать проценты со сбережений."
             ),
             [Severity::Warning]
         );
