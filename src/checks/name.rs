@@ -460,11 +460,12 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
             Outcome::Partial(_) => {
                 if let Some((t, listed)) = became(name, &mut taken) {
                     let message = format!("name \"{shown}\" became \"{t}\"");
-                    let severity = if listed || name.entity.is_some() {
-                        Severity::Error
-                    } else {
-                        Severity::Warning
-                    };
+                    let severity =
+                        if listed || name.entity.is_some() || another_given_name(name, &t, ctx) {
+                            Severity::Error
+                        } else {
+                            Severity::Warning
+                        };
                     issues.push(issue(severity, shown.clone(), t, message));
                 }
             }
@@ -482,6 +483,7 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
                             crate::lang::words::is_name(ctx.source.lang, w)
                                 && !same_onset(w, &t, ctx)
                         });
+                    let swapped = swapped || another_given_name(name, &t, ctx);
                     let severity = if confident || listed || swapped {
                         Severity::Error
                     } else {
@@ -1630,6 +1632,37 @@ fn counterpart(
     }
 }
 
+/// Whether a source name became another listed given name or figure (Paul → Pedro, Paul →
+/// Пётр): a word of the source name is a listed given name with none of its renderings in the
+/// target, and a word of what it became renders a different one. (Paul → Pablo is a rendering,
+/// found before this is asked.)
+fn another_given_name(name: &SourceName, became: &str, ctx: &PairContext) -> bool {
+    let target_names: Vec<Vec<usize>> = word_spans(became)
+        .into_iter()
+        .map(|(s, e)| entities::given_names_of(&became[s..e], ctx.target.lang))
+        .filter(|g| !g.is_empty())
+        .collect();
+    if target_names.is_empty() {
+        return false;
+    }
+    name.words.iter().any(|w| {
+        let source = entities::given_names_of(w, ctx.source.lang);
+        if source.is_empty() {
+            return false;
+        }
+        let rendered = source.iter().any(|&g| {
+            entities::all()[g]
+                .forms_in(ctx.target.lang)
+                .iter()
+                .any(|f| !entities::form_spans(&ctx.target.text, f).is_empty())
+        });
+        !rendered
+            && target_names
+                .iter()
+                .any(|t| t.iter().all(|g| !source.contains(g)))
+    })
+}
+
 /// A listed name in the target, free, whose text is part of a form of entity `e` in the
 /// target language (罗马 within 罗马帝国).
 fn entity_named_in_short(
@@ -2539,6 +2572,24 @@ mod tests {
             issues[0]
                 .iter()
                 .any(|i| i.severity == Severity::Error && i.message.contains("\"Paul\" missing")),
+            "{issues:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_name_replaced_by_another_listed_given_name_is_a_swap() {
+        let source = "In the year 64, the apostle Paul was executed in Rome.";
+        let swapped = [pair(
+            "en",
+            source,
+            "ru",
+            "В 64 году в Риме казнили апостола Петра.",
+        )];
+        let issues = run(&swapped);
+        assert!(
+            issues[0]
+                .iter()
+                .any(|i| i.severity == Severity::Error && i.message.contains("became")),
             "{issues:?}"
         );
     }
