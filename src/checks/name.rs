@@ -625,7 +625,12 @@ fn source_names(
                 // an adjective, not the place: read it as a word.
                 let lower = m.text.to_lowercase();
                 let adjective = (looks_like_demonym(&m.text, side)
-                    || (primary_subtag(side.lang) == "en" && lower.ends_with("an")))
+                    || side
+                        .profile
+                        .names
+                        .place_adjective_endings
+                        .iter()
+                        .any(|e| lower.ends_with(e.as_str())))
                     && !entity
                         .forms_in(side.lang)
                         .iter()
@@ -815,18 +820,17 @@ fn after_title(text: &str, start: usize, side: &Side) -> bool {
             .any(|a| a == word)
 }
 
-/// Endings of English nationality and group words (`Scottish`, `Macedonian`, `Mexicans`,
-/// `Icelandic`, `Slavic`, `Israelites`).
-const DEMONYM_ENDINGS: &[&str] = &[
-    "ish", "ian", "ians", "ean", "eans", "ese", "cans", "ites", "landic", "avic", "anic",
-];
-
+/// Whether a word ends as the language's words for peoples and nationalities do (the profile's
+/// `names.demonym_endings`: English `Scottish`, `Macedonian`, `Mexicans`, `Icelandic`).
 fn looks_like_demonym(word: &str, side: &Side) -> bool {
-    if primary_subtag(side.lang) != "en" {
-        return false;
-    }
     let lower = word.to_lowercase();
-    lower.chars().count() >= 5 && DEMONYM_ENDINGS.iter().any(|e| lower.ends_with(e))
+    lower.chars().count() >= 5
+        && side
+            .profile
+            .names
+            .demonym_endings
+            .iter()
+            .any(|e| lower.ends_with(e.as_str()))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -235,6 +235,14 @@ pub struct NameRules {
     /// (`Mr`, `President`, `Russian`, `Monday`) are listed here so they are not taken for names.
     #[serde(default)]
     pub not_names: Vec<String>,
+    /// Endings of the words for peoples and nationalities, lower case (English `ish`, `ian`,
+    /// `ese`: `Scottish`, `Macedonian`, `Chinese`), which are not the names of persons.
+    #[serde(default)]
+    pub demonym_endings: Vec<String>,
+    /// Endings that make an adjective of a place's name (English `an`: `Tibetan` of Tibet,
+    /// `Prussian` of Prussia): such a word does not name the place itself.
+    #[serde(default)]
+    pub place_adjective_endings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
