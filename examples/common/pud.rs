@@ -41,9 +41,10 @@ pub fn split_items(s: &str) -> Vec<String> {
 
 /// Reads the pairs of `<lang>.tsv` with the annotation columns `en_<kind>` and `<lang>_<kind>`.
 pub fn read_rows(path: &std::path::Path, lang: &str, kind: &str) -> Vec<Row> {
+    // The files quote a cell that holds a `"` as CSV does (`"""Text,"" he said."`): read with
+    // quoting, so the texts are the translators' own.
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b'\t')
-        .quoting(false)
         .from_path(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let headers = reader.headers().unwrap().clone();
