@@ -170,7 +170,7 @@ pub fn candidates(text: &str, profile: &Profile) -> Vec<NameMention> {
 pub fn candidates_in(text: &str, profile: &Profile, lang: &str) -> Vec<NameMention> {
     let lang = primary_subtag(lang);
     let mut out: Vec<NameMention> = Vec::new();
-    let found: Vec<entities::EntityMatch> = entities::find(text, &lang)
+    let found: Vec<entities::EntityMatch> = entities::find_exact(text, &lang)
         .into_iter()
         .filter(|m| !is_not_name(&text[m.start..m.end], profile))
         .collect();
