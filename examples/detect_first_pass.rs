@@ -17,7 +17,8 @@ use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use concord::lang::detect::{
-    clearly_expected, identify, identify_expecting, same_language, Verdict,
+    clearly_a_relative, clearly_expected, identify, identify_expecting, is_detectable,
+    same_language, Verdict,
 };
 
 /// What the `untranslated` and `wrong-language` checks conclude from a verdict on a target
@@ -39,7 +40,15 @@ fn decision(verdict: &Verdict, lang: &str) -> Decision {
         && best != "und"
         && conf >= 0.6
         && own <= 0.25)
-        .then_some((best, conf >= 0.85));
+        .then_some((best, conf >= 0.85))
+        // A relative of a language the detector does not know is no evidence against it.
+        .filter(|_| {
+            is_detectable(lang)
+                || !concord::lang::profile(lang)
+                    .close_languages
+                    .iter()
+                    .any(|c| same_language(best, c))
+        });
     Decision {
         untranslated,
         wrong_language,
@@ -113,7 +122,8 @@ fn main() {
                 let pass = identify_expecting(&text, lang);
                 pass_time += started.elapsed();
                 let (before, after) = (decision(&full, lang), decision(&pass, lang));
-                let by_words = clearly_expected(&text, lang);
+                let by_words =
+                    clearly_expected(&text, lang) || clearly_a_relative(&text, lang).is_some();
                 let s = settled.entry((lang, kind)).or_default();
                 s.0 += 1;
                 s.1 += usize::from(by_words);

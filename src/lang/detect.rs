@@ -170,7 +170,7 @@ const TRIGRAMS_ONLY_FROM: usize = 120;
 pub fn identify_expecting(text: &str, expected: &str) -> Verdict {
     let tag = detection_tag(expected);
     let Some(&(own, _)) = DETECTABLE.iter().find(|&&(d, _)| d == tag) else {
-        return identify(text);
+        return clearly_a_relative(text, expected).unwrap_or_else(|| identify(text));
     };
     if clearly_expected(text, own) {
         return Verdict {
@@ -240,6 +240,65 @@ fn confirmed(text: &str, own: &'static str) -> bool {
     match detector {
         None => true,
         Some(detector) => detector.compute_language_confidence(text, language) >= CONFIRMED,
+    }
+}
+
+/// For a language the detector does not know (Galician), the verdict of the detector limited
+/// to its detectable relatives with word lists (Portuguese, Spanish: `Profile::close_languages`)
+/// and their close groups, where the text is clearly in one of those relatives by its words
+/// (`freq::clearly_one_of`) and that verdict names one of them with a confidence of at least
+/// [`CONFIRMED`]. The full detector would name a relative too (the words rule out the languages
+/// outside the group, the limited detector those inside it), and the language checks take a
+/// relative of a language the detector does not know for no evidence against it. `None`: ask
+/// the full detector.
+pub fn clearly_a_relative(text: &str, expected: &str) -> Option<Verdict> {
+    use super::profile::{is_known, profile};
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    if !is_known(expected) || is_detectable(expected) {
+        return None;
+    }
+    let own = profile(expected);
+    let relatives: Vec<&'static str> = own
+        .close_languages
+        .iter()
+        .filter_map(|c| DETECTABLE.iter().find(|&&(d, _)| d == c).map(|&(d, _)| d))
+        .filter(|d| super::freq::has_list(d))
+        .collect();
+    if relatives.is_empty() || !super::freq::clearly_one_of(text, &relatives) {
+        return None;
+    }
+    type Detectors = HashMap<&'static str, &'static LanguageDetector>;
+    static DETECTORS: OnceLock<Mutex<Detectors>> = OnceLock::new();
+    let detector = *DETECTORS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(own.tag.as_str())
+        .or_insert_with(|| {
+            let mut group: Vec<&str> = relatives.clone();
+            for r in &relatives {
+                group.extend(super::freq::confirm_against(r));
+            }
+            let languages: Vec<Language> = DETECTABLE
+                .iter()
+                .filter(|(d, _)| group.contains(d))
+                .map(|&(_, l)| l)
+                .collect();
+            Box::leak(Box::new(
+                LanguageDetectorBuilder::from_languages(&languages).build(),
+            ))
+        });
+    let ranked: Vec<(&'static str, f64)> = detector
+        .compute_language_confidence_values(text)
+        .into_iter()
+        .filter(|&(_, c)| c > 0.0)
+        .map(|(l, c)| (tag_of(l), c))
+        .collect();
+    let verdict = Verdict { ranked };
+    match verdict.best() {
+        Some((best, conf)) if relatives.contains(&best) && conf >= CONFIRMED => Some(verdict),
+        _ => None,
     }
 }
 

@@ -241,7 +241,38 @@ pub fn clearly(text: &str, expected: &str) -> bool {
     if share(&[script]) < SCRIPT_SHARE {
         return false;
     }
-    clearly_by_words(text, own, &unlisted_markers(expected))
+    clearly_by_words(text, 1 << own, script, &unlisted_markers(expected))
+}
+
+/// Whether a language has a word list.
+pub fn has_list(tag: &str) -> bool {
+    LISTS.iter().any(|(t, _, _)| *t == tag)
+}
+
+/// Whether `text` is clearly in one of `languages` (languages with a list, of one script), by
+/// their frequent words taken together: for a language the detector does not know, whose
+/// relatives it names instead (Galician, taken for Spanish or Portuguese).
+pub fn clearly_one_of(text: &str, languages: &[&str]) -> bool {
+    let mut own = 0u64;
+    let mut script = None;
+    for tag in languages {
+        let Some(i) = LISTS.iter().position(|(t, _, _)| t == tag) else {
+            return false;
+        };
+        if script.is_some_and(|s| s != LISTS[i].1) {
+            return false;
+        }
+        script = Some(LISTS[i].1);
+        own |= 1 << i;
+    }
+    let Some(script) = script else {
+        return false;
+    };
+    let stats = crate::extract::script::ScriptStats::of(text);
+    if stats.letters == 0 || stats.share(&[script]) < SCRIPT_SHARE {
+        return false;
+    }
+    clearly_by_words(text, own, script, &[])
 }
 
 /// The marker words (`Profile::marker_words`) of the expected language's close relatives that
@@ -260,10 +291,10 @@ fn unlisted_markers(expected: &str) -> Vec<&'static str> {
         .collect()
 }
 
-fn clearly_by_words(text: &str, own: usize, markers: &[&str]) -> bool {
+/// The word test, `own_bit` being the bits of the expected language's list (or of the lists of
+/// the languages any of which is expected).
+fn clearly_by_words(text: &str, own_bit: u64, script: Script, markers: &[&str]) -> bool {
     let table = table();
-    let own_bit = 1u64 << own;
-    let script = LISTS[own].1;
     let (mut words, mut known, mut unknown, mut exclusive) = (0usize, 0usize, 0usize, 0usize);
     let script_bits = LISTS
         .iter()
@@ -298,11 +329,11 @@ fn clearly_by_words(text: &str, own: usize, markers: &[&str]) -> bool {
         if lists & script_bits == 0 {
             unknown += 1;
         }
-        if lists & script_bits == own_bit {
+        if lists & script_bits & !own_bit == 0 && lists & own_bit != 0 {
             exclusive += 1;
         }
         for (i, &(_, s, _)) in LISTS.iter().enumerate() {
-            if i == own || s != script {
+            if own_bit & (1 << i) != 0 || s != script {
                 continue;
             }
             let other = lists & (1 << i) != 0;
@@ -321,7 +352,9 @@ fn clearly_by_words(text: &str, own: usize, markers: &[&str]) -> bool {
         return false;
     }
     LISTS.iter().enumerate().all(|(i, &(_, s, _))| {
-        i == own || s != script || (only_own[i] >= MIN_OWN && only_own[i] >= MARGIN * only_other[i])
+        own_bit & (1 << i) != 0
+            || s != script
+            || (only_own[i] >= MIN_OWN && only_own[i] >= MARGIN * only_other[i])
     })
 }
 
