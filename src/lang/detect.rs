@@ -152,6 +152,16 @@ const TRIGRAMS_ONLY_FROM: usize = 120;
 /// Identifies the language of a text expected to be in `expected`, asking the full detector
 /// only when a cheap first pass is not clear.
 ///
+/// First, script and frequent words ([`clearly_expected`], `lang::freq`): a text clearly in the
+/// expected language gets the verdict "that language, 1.0" without `lingua` (or with `lingua`
+/// limited to its close group), and a text in a language the detector does not know that is
+/// clearly one of its relatives gets the limited detector's verdict ([`clearly_a_relative`]).
+/// Measured with `examples/detect_first_pass.rs`: on all of PUD (13,000 texts of each kind), no
+/// decision of the language checks changed but two false alarms of `lingua` on correct
+/// translations (a French sentence taken for Vietnamese, a Galician one for Finnish); on
+/// `lingua`'s own 44,141 test sentences, each put in a file of every other language, none.
+/// Then, for what that leaves:
+///
 /// On a text shorter than 120 letters `lingua` sums the log-probabilities of n-grams of length
 /// 1 to 5 in the model of every candidate language: five lookups or more per position and
 /// language. The first pass asks it about trigrams alone, as it does itself from 120 letters on:
@@ -356,6 +366,32 @@ mod tests {
         let first = identify(&vec!["Moskau verlangt vom Westen die Zusage."; 4].join(" "));
         assert_eq!(first.best().map(|b| b.0), Some("de"));
         assert!(first.confidence("de") >= CLEAR_FIRST_PASS);
+    }
+
+    #[test]
+    fn the_word_pass_settles_clear_texts_and_leaves_the_rest_to_the_detector() {
+        let german =
+            "Moskau verlangt vom Westen die Zusage, dass die Ukraine niemals der NATO beitritt.";
+        assert!(clearly_expected(german, "de"));
+        assert_eq!(identify_expecting(german, "de").ranked, [("de", 1.0)]);
+        // Dutch in a German file: not clear, so the full detector answers (Dutch).
+        let dutch =
+            "Moskou eist van het Westen de belofte dat Oekraïne nooit lid wordt van de NAVO.";
+        assert!(!clearly_expected(dutch, "de"));
+        assert_eq!(
+            identify_expecting(dutch, "de").best().map(|b| b.0),
+            Some("nl")
+        );
+        // Galician, which the detector does not know: a relative's verdict, or none.
+        let galician =
+            "Desde o punto de vista do director, a película é un exercicio de equilibrio.";
+        if let Some(verdict) = clearly_a_relative(galician, "gl") {
+            let best = verdict.best().unwrap();
+            assert!(["es", "pt"].contains(&best.0) && best.1 >= CONFIRMED);
+        }
+        let english = "From the director's point of view, the film is an exercise in balance.";
+        assert!(clearly_a_relative(english, "gl").is_none());
+        assert!(clearly_a_relative(german, "de").is_none());
     }
 
     #[test]
