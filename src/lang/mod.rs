@@ -3,6 +3,7 @@
 
 pub mod detect;
 pub mod entities;
+pub mod freq;
 pub mod profile;
 pub mod tag;
 pub mod translit;
