@@ -243,6 +243,12 @@ pub struct NameRules {
     /// `Prussian` of Prussia): such a word does not name the place itself.
     #[serde(default)]
     pub place_adjective_endings: Vec<String>,
+    /// Whether the language spells foreign names so irregularly that its spelling cannot be read
+    /// back to their sound (English: Ohio, Shackleton, Bellingham): a name from another script
+    /// that reads only nearly like its rendering here is not reported as misspelt on that
+    /// evidence alone.
+    #[serde(default)]
+    pub irregular_spelling: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
