@@ -1750,6 +1750,9 @@ fn word_counterpart(
     if let Some(span) = kept_as_written(word, target) {
         return Outcome::Found(vec![span]);
     }
+    if let Some(span) = stem_kept_as_written(word, ctx, target) {
+        return Outcome::Found(vec![span]);
+    }
     if let Some(span) = given_name_in(word, ctx, target) {
         return Outcome::Found(vec![span]);
     }
@@ -1850,6 +1853,28 @@ fn word_counterpart(
 
 /// The surname kept in the target as the source writes it (with an ending at most): never a
 /// misspelling, whatever the document writes elsewhere.
+/// A source word whose language's grammar added an ending to the name (the source profile's
+/// `names.suffixes`: Polish `Bogarta`, `Hunanu`, `Twitterze`), kept in the target without it
+/// (`Bogart`, `Hunan`, `Twitter`). The stem must keep four letters.
+fn stem_kept_as_written(
+    word: &str,
+    ctx: &PairContext,
+    target: &TargetIndex,
+) -> Option<(usize, usize)> {
+    ctx.source.profile.names.suffixes.iter().find_map(|suffix| {
+        let stem = word.strip_suffix(suffix.as_str())?;
+        if stem.chars().count() < 4 {
+            return None;
+        }
+        let f = fold(stem);
+        target
+            .units
+            .iter()
+            .find(|u| target.free(u.start, u.end) && u.folded == f)
+            .map(|u| (u.start, u.end))
+    })
+}
+
 fn kept_as_written(word: &str, target: &TargetIndex) -> Option<(usize, usize)> {
     let f = fold(word);
     let n = f.chars().count();
@@ -2600,6 +2625,21 @@ mod tests {
             "Первой и главной была река Огайо, впадавшая в Миссисипи.",
             "en",
             "The first and foremost was the Ohio River, which flowed into the Mississippi.",
+        )];
+        assert!(
+            run(&p)[0].iter().all(|i| !i.message.contains("misspelt")),
+            "{:?}",
+            run(&p)
+        );
+    }
+
+    #[test]
+    fn a_name_with_its_source_grammar_ending_is_kept_without_it() {
+        let p = [pair(
+            "pl",
+            "Zagrał młodszego brata Humphreya Bogarta w filmie z Hunanu.",
+            "en",
+            "He played Humphrey Bogart's younger brother in a film from Hunan.",
         )];
         assert!(
             run(&p)[0].iter().all(|i| !i.message.contains("misspelt")),
