@@ -62,6 +62,14 @@ pub fn check_untranslated(ctx: &PairContext) -> Vec<Issue> {
             "the target is identical to the source".into(),
         )];
     }
+    if let Some((sentence, severity)) = sentence_left_as_source(ctx) {
+        return vec![issue(
+            CheckId::Untranslated,
+            severity,
+            sentence,
+            "a sentence of the target is the source sentence, left untranslated".into(),
+        )];
+    }
     let Some(verdict) = target_verdict(ctx) else {
         return Vec::new();
     };
@@ -232,6 +240,32 @@ fn issue(check: CheckId, severity: Severity, target: &str, message: String) -> I
 }
 
 /// Compares texts ignoring spacing and case.
+/// In a segment of several sentences (a bead of a document, a long unit), one target sentence
+/// that is one of the source's sentences as it stands: an untranslated sentence beside
+/// translated ones, which the detector, judging the mixture, does not see. Its severity is the
+/// one its own length earns (`MIN_WORDS`, `CONFIDENT_WORDS`).
+fn sentence_left_as_source<'c>(ctx: &'c PairContext) -> Option<(&'c str, Severity)> {
+    use crate::segment::split_sentences;
+    let targets = split_sentences(&ctx.target.text, ctx.target.profile);
+    let sources = split_sentences(&ctx.source.text, ctx.source.profile);
+    if targets.len() < 2 && sources.len() < 2 {
+        return None; // the whole segment was compared already
+    }
+    let sources: Vec<String> = sources.iter().map(|s| normalise(s)).collect();
+    targets.into_iter().find_map(|t| {
+        let words = content_words(t);
+        if words < MIN_WORDS || !sources.contains(&normalise(t)) {
+            return None;
+        }
+        let severity = if words >= CONFIDENT_WORDS {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
+        Some((t, severity))
+    })
+}
+
 fn normalise(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
@@ -317,6 +351,19 @@ mod tests {
             "モスクワは、ウクライナがNATOに決して加盟しないという約束を西側に求めている。"
         )
         .is_empty());
+    }
+
+    #[test]
+    fn a_sentence_left_as_its_source_beside_translated_ones() {
+        let src = "The talks ended on Monday without an agreement. Both delegations blamed each other for the failure of the negotiations.";
+        let tgt = "Die Gespräche endeten am Montag ohne Einigung. Both delegations blamed each other for the failure of the negotiations.";
+        let found = check_untranslated(&pair("en", src, "de", tgt));
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].severity, Severity::Error);
+        assert!(found[0].target.starts_with("Both delegations"));
+        // Translated throughout: nothing.
+        let translated = "Die Gespräche endeten am Montag ohne Einigung. Beide Delegationen gaben einander die Schuld am Scheitern der Verhandlungen.";
+        assert!(check_untranslated(&pair("en", src, "de", translated)).is_empty());
     }
 
     #[test]
