@@ -179,7 +179,7 @@ const TRIGRAMS_ONLY_FROM: usize = 120;
 /// real translations (see the example for the figures).
 pub fn identify_expecting(text: &str, expected: &str) -> Verdict {
     let tag = detection_tag(expected);
-    let Some(&(own, _)) = DETECTABLE.iter().find(|&&(d, _)| d == tag) else {
+    let Some((own, _)) = detectable(&tag) else {
         return clearly_a_relative(text, expected).unwrap_or_else(|| identify(text));
     };
     if clearly_expected(text, own) {
@@ -204,7 +204,7 @@ pub fn identify_expecting(text: &str, expected: &str) -> Verdict {
 /// relatives the word lists cannot tell from it. `false` means "ask the detector".
 pub fn clearly_expected(text: &str, expected: &str) -> bool {
     let tag = detection_tag(expected);
-    let Some(&(own, _)) = DETECTABLE.iter().find(|&&(d, _)| d == tag) else {
+    let Some((own, _)) = detectable(&tag) else {
         return false;
     };
     super::freq::clearly(text, own) && confirmed(text, own)
@@ -220,37 +220,55 @@ pub const CONFIRMED: f64 = 0.9;
 /// [`CONFIRMED`] for `own` against them, no relative can get the 0.6 the `wrong-language` check
 /// needs from the full detector, which scores the same n-grams of every candidate.
 fn confirmed(text: &str, own: &'static str) -> bool {
-    use std::collections::HashMap;
-    use std::sync::Mutex;
-    type Detectors = HashMap<&'static str, Option<&'static LanguageDetector>>;
-    static DETECTORS: OnceLock<Mutex<Detectors>> = OnceLock::new();
-    let language_of = |tag: &str| DETECTABLE.iter().find(|&&(d, _)| d == tag).map(|&(_, l)| l);
-    let Some(language) = language_of(own) else {
+    let Some((_, language)) = detectable(own) else {
         return false;
     };
-    let detector = *DETECTORS
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .entry(own)
-        .or_insert_with(|| {
-            let others = super::freq::confirm_against(own);
-            if others.is_empty() {
-                return None;
-            }
-            let languages: Vec<Language> = std::iter::once(own)
-                .chain(others)
-                .filter_map(language_of)
-                .collect();
-            // One small detector per expected language, kept for the whole run.
-            Some(Box::leak(Box::new(
-                LanguageDetectorBuilder::from_languages(&languages).build(),
-            )))
-        });
+    let detector = limited_detector(own, || {
+        let others = super::freq::confirm_against(own);
+        if others.is_empty() {
+            return Vec::new();
+        }
+        std::iter::once(own)
+            .chain(others)
+            .filter_map(|t| detectable(t).map(|(_, l)| l))
+            .collect()
+    });
     match detector {
         None => true,
         Some(detector) => detector.compute_language_confidence(text, language) >= CONFIRMED,
     }
+}
+
+/// The entry of [`DETECTABLE`] for a tag already in detection form (`nb`, not `no`).
+fn detectable(tag: &str) -> Option<(&'static str, Language)> {
+    DETECTABLE.iter().find(|&&(d, _)| d == tag).copied()
+}
+
+/// `lingua` limited to the languages `languages` gives (none: no detector), built once per
+/// `key` and kept for the whole run; it shares the full detector's models. The keys are
+/// language tags: a detectable language for [`confirmed`], one the detector does not know for
+/// [`clearly_a_relative`], so the two never meet.
+fn limited_detector(
+    key: &str,
+    languages: impl FnOnce() -> Vec<Language>,
+) -> Option<&'static LanguageDetector> {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+    type Detectors = HashMap<String, Option<&'static LanguageDetector>>;
+    static DETECTORS: OnceLock<Mutex<Detectors>> = OnceLock::new();
+    *DETECTORS
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(key.to_string())
+        .or_insert_with(|| {
+            let languages = languages();
+            (!languages.is_empty()).then(|| {
+                &*Box::leak(Box::new(
+                    LanguageDetectorBuilder::from_languages(&languages).build(),
+                ))
+            })
+        })
 }
 
 /// For a language the detector does not know (Galician), the verdict of the detector limited
@@ -263,8 +281,6 @@ fn confirmed(text: &str, own: &'static str) -> bool {
 /// the full detector.
 pub fn clearly_a_relative(text: &str, expected: &str) -> Option<Verdict> {
     use super::profile::{is_known, profile};
-    use std::collections::HashMap;
-    use std::sync::Mutex;
     if !is_known(expected) || is_detectable(expected) {
         return None;
     }
@@ -272,33 +288,23 @@ pub fn clearly_a_relative(text: &str, expected: &str) -> Option<Verdict> {
     let relatives: Vec<&'static str> = own
         .close_languages
         .iter()
-        .filter_map(|c| DETECTABLE.iter().find(|&&(d, _)| d == c).map(|&(d, _)| d))
+        .filter_map(|c| detectable(c).map(|(d, _)| d))
         .filter(|d| super::freq::has_list(d))
         .collect();
     if relatives.is_empty() || !super::freq::clearly_one_of(text, &relatives) {
         return None;
     }
-    type Detectors = HashMap<&'static str, &'static LanguageDetector>;
-    static DETECTORS: OnceLock<Mutex<Detectors>> = OnceLock::new();
-    let detector = *DETECTORS
-        .get_or_init(Default::default)
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .entry(own.tag.as_str())
-        .or_insert_with(|| {
-            let mut group: Vec<&str> = relatives.clone();
-            for r in &relatives {
-                group.extend(super::freq::confirm_against(r));
-            }
-            let languages: Vec<Language> = DETECTABLE
-                .iter()
-                .filter(|(d, _)| group.contains(d))
-                .map(|&(_, l)| l)
-                .collect();
-            Box::leak(Box::new(
-                LanguageDetectorBuilder::from_languages(&languages).build(),
-            ))
-        });
+    let detector = limited_detector(&own.tag, || {
+        let mut group: Vec<&str> = relatives.clone();
+        for r in &relatives {
+            group.extend(super::freq::confirm_against(r));
+        }
+        DETECTABLE
+            .iter()
+            .filter(|(d, _)| group.contains(d))
+            .map(|&(_, l)| l)
+            .collect()
+    })?;
     let ranked: Vec<(&'static str, f64)> = detector
         .compute_language_confidence_values(text)
         .into_iter()
