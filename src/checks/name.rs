@@ -939,6 +939,14 @@ impl<'t> TargetIndex<'t> {
     fn take(&self, span: (usize, usize)) {
         self.taken.borrow_mut().push(span);
     }
+
+    /// The span of the first unit not yet taken that `matches`.
+    fn first_free(&self, matches: impl Fn(&Unit) -> bool) -> Option<(usize, usize)> {
+        self.units
+            .iter()
+            .find(|u| self.free(u.start, u.end) && matches(u))
+            .map(|u| (u.start, u.end))
+    }
 }
 
 /// Runs of Han or Kana in a word span of text without spaces, split where the script changes.
@@ -1368,24 +1376,15 @@ fn counterpart_by_sound_or_entity(
 fn acronym_in(word: &str, target: &TargetIndex) -> Option<(usize, usize)> {
     let f = fold(word);
     let r = translit::phonemes(word, "en");
-    for u in &target.units {
-        if !target.free(u.start, u.end) {
-            continue;
-        }
+    target.first_free(|u| {
         let t = target.unit_text(u);
-        if fold(t) == f {
-            return Some((u.start, u.end));
-        }
-        if matches!(u.script, Script::Cyrillic | Script::Greek)
-            && names::is_acronym(t)
-            && u.readings
-                .first()
-                .is_some_and(|ur| translit::distance(&r, ur, Family::Phonetic) < 0.35)
-        {
-            return Some((u.start, u.end));
-        }
-    }
-    None
+        fold(t) == f
+            || (matches!(u.script, Script::Cyrillic | Script::Greek)
+                && names::is_acronym(t)
+                && u.readings
+                    .first()
+                    .is_some_and(|ur| translit::distance(&r, ur, Family::Phonetic) < 0.35))
+    })
 }
 
 /// Whether a learnt form occurs in the target (with its grammar), and where.
@@ -1867,11 +1866,7 @@ fn stem_kept_as_written(
             return None;
         }
         let f = fold(stem);
-        target
-            .units
-            .iter()
-            .find(|u| target.free(u.start, u.end) && u.folded == f)
-            .map(|u| (u.start, u.end))
+        target.first_free(|u| u.folded == f)
     })
 }
 
@@ -1881,16 +1876,10 @@ fn kept_as_written(word: &str, target: &TargetIndex) -> Option<(usize, usize)> {
     if n < 2 {
         return None;
     }
-    for u in &target.units {
-        if !target.free(u.start, u.end) {
-            continue;
-        }
+    target.first_free(|u| {
         let t = &u.folded;
-        if *t == f || (n >= 4 && t.starts_with(&f) && t.chars().count() <= n + 3) {
-            return Some((u.start, u.end));
-        }
-    }
-    None
+        *t == f || (n >= 4 && t.starts_with(&f) && t.chars().count() <= n + 3)
+    })
 }
 
 /// The learnt form with its original capitalisation for a message (forms are kept lower case).

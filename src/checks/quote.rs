@@ -81,13 +81,13 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
                 left.remove(k);
             }
         }
+        let reported = reported_speech(&ctx.target.text, ctx.target.profile);
         for q in left {
             // A quotation that is the whole segment, with no words outside it, is often an excerpt
             // whose marks the translator leaves to the surrounding text: a warning. A quotation
             // with its speaker ("…," she said) must keep its marks.
             let outside = ctx.source.text.replacen(q.inner.as_str(), " ", 1);
             let whole_segment = super::content_words(&outside) == 0;
-            let reported = reported_speech(&ctx.target.text, ctx.target.profile);
             let severity = if q.word_count() >= SPEECH_WORDS && !whole_segment && reported.is_none()
             {
                 Severity::Error
@@ -100,7 +100,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
                 shorten(&q.inner),
                 q.close
             );
-            if let Some(phrase) = reported {
+            if let Some(phrase) = &reported {
                 message.push_str(&format!(" (reported speech? the target has “{phrase}”)"));
             }
             issues.push(Issue {
@@ -112,10 +112,9 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             });
         }
     } else if tgt_quotes > src_quotes.len() {
-        // Many languages put the title of a work in quotation marks where English sets it in
-        // italics, which plain text loses (`The Five-Year Engagement` → „Fast Verheiratet“,
-        // `That Summer` → «Тем летом»): a quoted title is not an added quotation while the
-        // source names enough titles to account for it.
+        // Many languages put the title of a work or a brand in quotation marks where English
+        // sets it in italics, which plain text loses, or leaves it bare: a quoted title made of
+        // a source name's words is not an added quotation (see `is_source_title`).
         let source_names: Vec<String> = ctx
             .source
             .facts
@@ -124,7 +123,7 @@ pub fn check(ctx: &PairContext) -> Vec<Issue> {
             .filter(|n| !n.initial)
             .map(|n| n.text.to_lowercase())
             .collect();
-        let mut added: Vec<&Quotation> = tgt.iter().filter(|q| !q.open.is_empty()).collect();
+        let mut added = tgt_marked;
         added.retain(|q| !is_source_title(q, &source_names, ctx.source.lang, ctx.target.lang));
         if added.len() > src_quotes.len() {
             issues.push(Issue {
