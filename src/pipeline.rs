@@ -394,7 +394,7 @@ fn check_documents(
         let beads = align::align_expecting(
             &align_units(&source),
             &align_units(&target),
-            expected_length_ratio(&src.lang, &tgt.lang),
+            crate::lang::profile::usual_length_ratio(&src.lang, &tgt.lang),
         );
         let pairs: Vec<PairContext> = beads
             .iter()
@@ -666,10 +666,3 @@ impl Progress {
 
 /// The highest confidence a bead of a document is given (see `pair_of`).
 const DOCUMENT_CONFIDENCE_CAP: f64 = 0.999;
-
-/// Target characters per source character that translations between the two languages usually
-/// have, from the profiles' `length_to_english` (both measured against English).
-fn expected_length_ratio(source_lang: &str, target_lang: &str) -> Option<f64> {
-    let of = |lang: &str| crate::lang::profile::profile(lang).length_to_english;
-    Some(of(target_lang)? / of(source_lang)?)
-}

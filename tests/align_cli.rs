@@ -191,3 +191,42 @@ fn an_unreadable_file_exits_with_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.de.txt"));
 }
+
+#[test]
+fn a_short_document_is_judged_by_the_languages_usual_length_ratio() {
+    // A brief of four sentences and one of its own paragraph, whose German lost its third and
+    // fourth: by its own totals German would be half as long as English, and four sentences
+    // paired with two hid the drops (the first sentence was left unpaired instead). German is
+    // usually a sixth longer than English (the profiles' `length_to_english`), so the first
+    // sentence keeps its translation and a drop is found.
+    let dir = tempfile::tempdir().unwrap();
+    let en =
+        "Several ancient civilisations were located around the Mediterranean shores, and were \
+greatly influenced by their proximity to the sea. It provided routes for trade, colonisation, and \
+war, as well as food (from fishing and the gathering of other seafood) for numerous communities \
+throughout the ages. Due to the shared climate, geology, and access to the sea, cultures centered \
+on the Mediterranean tended to have some extent of intertwined culture and history. Two of the \
+most notable Mediterranean civilisations in classical antiquity were the Greek city states and the \
+Phoenicians, both of which extensively colonised the coastlines of the Mediterranean.
+
+Later, when Augustus founded the Roman Empire, the Romans referred to the Mediterranean as Mare \
+Nostrum (\"Our Sea\").
+";
+    let de = "Verschiedene antike Zivilisationen hatten sich rund um die Mittelmeerküsten \
+angesiedelt und waren stark von ihrer Nähe zum Meer geprägt. Sie bot im Laufe der Jahre vielen \
+Siedlungen Routen für Handel, Kolonialisierung und Krieg sowie für Lebensmittel (durch das Fischen \
+und Sammeln anderer Meerestiere).
+
+Später, als Augustus das Römische Reich gegründet hatte, bezeichneten die Römer das Mittelmeer als \
+Mare Nostrum (Unser Meer).
+";
+    let (source, target) = (dir.path().join("sea.en.txt"), dir.path().join("sea.de.txt"));
+    std::fs::write(&source, en).unwrap();
+    std::fs::write(&target, de).unwrap();
+    let (code, out) = align(&["--format", "vecalign"], &source, &target);
+    assert_eq!(code, Some(0));
+    let beads: Vec<&str> = out.lines().map(|l| l.rsplit_once(':').unwrap().0).collect();
+    assert_eq!(beads.first(), Some(&"[0]:[0]"), "{out}");
+    assert!(beads.iter().any(|b| b.ends_with(":[]")), "{out}");
+    assert_eq!(beads.last(), Some(&"[4]:[2]"), "{out}");
+}

@@ -12,9 +12,9 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use super::{align, AlignUnit, Bead};
+use super::{align_expecting, AlignUnit, Bead};
 use crate::cli::{AlignArgs, AlignFormat};
-use crate::lang::profile::{profile, Profile};
+use crate::lang::profile::{profile, usual_length_ratio, Profile};
 use crate::lang::tag::{canonical, is_language_tag};
 
 /// One sentence of an input document.
@@ -28,13 +28,19 @@ struct Sentence {
 pub fn run(args: &AlignArgs) -> anyhow::Result<ExitCode> {
     let source = read(&args.source)?;
     let target = read(&args.target)?;
-    let source_profile = profile(&language(args.source_lang.as_deref(), &args.source));
-    let target_profile = profile(&language(args.target_lang.as_deref(), &args.target));
+    let source_lang = language(args.source_lang.as_deref(), &args.source);
+    let target_lang = language(args.target_lang.as_deref(), &args.target);
+    let (source_profile, target_profile) = (profile(&source_lang), profile(&target_lang));
     let source = sentences(&source, args.presplit, source_profile);
     let target = sentences(&target, args.presplit, target_profile);
     let source_units = units(&source, source_profile);
     let target_units = units(&target, target_profile);
-    let beads = align(&source_units, &target_units);
+    // The same alignment as `concord check` makes of the two documents.
+    let beads = align_expecting(
+        &source_units,
+        &target_units,
+        usual_length_ratio(&source_lang, &target_lang),
+    );
 
     let written = match &args.output {
         Some(path) if path.as_os_str() != "-" => {

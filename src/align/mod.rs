@@ -11,7 +11,8 @@
 //! Church's length model and language-independent cues; [`dp`]: the banded, coarse-to-fine
 //! search that keeps time and memory linear in the documents' length). It runs three times:
 //!
-//! 1. with default parameters, the length ratio taken from the two documents' totals;
+//! 1. with default parameters, the length ratio taken from the two documents' totals (and from
+//!    the languages' usual ratio, if given, as much as from 1,500 characters of text);
 //! 2. with the parameters re-estimated from the first alignment (length variance, bead type
 //!    priors, how often each kind of cue survives translation) and a lexicon learnt from it
 //!    ([`lexicon`]), in a band around the first alignment;
@@ -79,7 +80,7 @@ pub fn align_expecting(
 ) -> Vec<Bead> {
     let base_src = features::units(source);
     let base_tgt = features::units(target);
-    let mut model = Model::initial(&base_src, &base_tgt);
+    let mut model = Model::initial(&base_src, &base_tgt, expected_ratio);
     let (s, t) = model.score(&base_src, &base_tgt);
     let mut path = dp::search(&model, &s, &t);
     for round in 1..=ROUNDS {

@@ -7,7 +7,8 @@
 //!   target to source characters, is normal around the source length with a variance that grows
 //!   with the length; the cost is minus the log of the two-tailed probability of the deviation.
 //!   The ratio comes from the two documents' totals, so that CJK against Latin (a third as many
-//!   characters) needs no table; the variance is re-estimated from the first alignment. A small
+//!   characters) needs no table, weighed against the languages' usual ratio where the caller
+//!   knows it (a short document cannot show its own); the variance is re-estimated from the first alignment. A small
 //!   wide component keeps one badly matched length from outweighing everything else. A sentence
 //!   left unaligned is its length against nothing, with the variance of the pair it would have
 //!   formed.
@@ -306,6 +307,10 @@ pub(crate) struct Shared {
     m: Match,
 }
 
+/// How many source characters the languages' usual length ratio weighs as, against a document
+/// pair's own totals (see [`Model::initial`]): about ten sentences.
+const RATIO_PRIOR_CHARS: f64 = 1500.0;
+
 const _: () = assert!(TYPE_COUNT <= 32, "bead types are bits of a u32");
 
 #[derive(Debug, Clone)]
@@ -326,14 +331,24 @@ pub(crate) struct Model {
 
 impl Model {
     /// The initial model for a document pair: length ratio from the totals, default variance,
-    /// priors and cue reliabilities.
-    pub(crate) fn initial(src: &[Unit], tgt: &[Unit]) -> Model {
+    /// priors and cue reliabilities. Where the two languages' usual ratio is known, it is the
+    /// prior the totals are weighed against: a short document pair (a news brief of five
+    /// sentences) cannot show its own ratio, and a sentence dropped from it biases the totals
+    /// toward the very alignment that hides the drop (four source sentences against two).
+    pub(crate) fn initial(src: &[Unit], tgt: &[Unit], expected_ratio: Option<f64>) -> Model {
         let total_s: f64 = src.iter().map(|u| u.len).sum();
         let total_t: f64 = tgt.iter().map(|u| u.len).sum();
-        let ratio = if total_s > 0.0 && total_t > 0.0 {
-            total_t / total_s
-        } else {
-            1.0
+        let observed = (total_s > 0.0 && total_t > 0.0).then(|| total_t / total_s);
+        let ratio = match (observed, expected_ratio) {
+            (Some(seen), Some(usual)) => {
+                // In log space, the totals weighing as many source characters as they have
+                // against the prior's RATIO_PRIOR_CHARS.
+                let w = total_s / (total_s + RATIO_PRIOR_CHARS);
+                (w * seen.ln() + (1.0 - w) * usual.ln()).exp()
+            }
+            (Some(seen), None) => seen,
+            (None, Some(usual)) => usual,
+            (None, None) => 1.0,
         };
         let paragraphs = |u: &[Unit]| {
             u.first()
@@ -764,7 +779,7 @@ mod tests {
 
     #[test]
     fn length_cost_grows_with_mismatch() {
-        let m = Model::initial(&[], &[]);
+        let m = Model::initial(&[], &[], None);
         assert!(m.length_cost(100.0, 100.0) < 1e-6);
         assert!(m.length_cost(100.0, 110.0) < m.length_cost(100.0, 150.0));
         // The heavy tail bounds the cost of a wild mismatch.

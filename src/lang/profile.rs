@@ -415,6 +415,14 @@ pub fn profile(tag: &str) -> &'static Profile {
     profiles.get(base.as_str()).unwrap_or_else(neutral)
 }
 
+/// Target characters per source character that translations between the two languages usually
+/// have, from the profiles' `length_to_english` (both measured against English); `None` where
+/// either profile lacks it.
+pub fn usual_length_ratio(source_tag: &str, target_tag: &str) -> Option<f64> {
+    let of = |tag: &str| profile(tag).length_to_english;
+    Some(of(target_tag)? / of(source_tag)?)
+}
+
 /// Whether concord has a data file for this tag or its base language.
 pub fn is_known(tag: &str) -> bool {
     let profiles = all();
