@@ -124,9 +124,17 @@ pub fn run_all(ctx: &PairContext, doc: &DocumentKnowledge) -> Vec<Issue> {
         };
         issues.extend(found);
     }
+    // A doubtful pair lowers what rests on the pairing; the language a target is written in,
+    // and an unpaired sentence (judged by its own evidence), do not.
     if ctx.confidence < 0.5 {
         for issue in &mut issues {
-            if !matches!(issue.check, CheckId::Omission | CheckId::Addition) {
+            if !matches!(
+                issue.check,
+                CheckId::Omission
+                    | CheckId::Addition
+                    | CheckId::WrongLanguage
+                    | CheckId::Untranslated
+            ) {
                 issue.severity = issue.severity.lowered();
             }
         }
@@ -247,6 +255,32 @@ pub(crate) mod tests {
         assert_eq!(
             issues.iter().map(|i| i.check).collect::<Vec<_>>(),
             vec![CheckId::Omission],
+            "{issues:?}"
+        );
+    }
+
+    #[test]
+    fn a_doubtful_pair_lowers_what_rests_on_the_pairing_not_the_language() {
+        // A bead the aligner doubts (a French sentence in a German document pairs poorly): its
+        // number mismatch may be the pairing's fault, its language is not.
+        let mut p = pair(
+            "en",
+            "The army performed well in combat in Cuba in 1898.",
+            "de",
+            "L'armée a bien combattu à Cuba en 1899, selon les historiens.",
+        );
+        p.confidence = 0.3;
+        let doc = DocumentKnowledge::learn(std::slice::from_ref(&p));
+        let issues = run_all(&p, &doc);
+        let severity = |check| issues.iter().find(|i| i.check == check).map(|i| i.severity);
+        assert_eq!(
+            severity(CheckId::WrongLanguage),
+            Some(Severity::Error),
+            "{issues:?}"
+        );
+        assert_eq!(
+            severity(CheckId::Number),
+            Some(Severity::Warning),
             "{issues:?}"
         );
     }
