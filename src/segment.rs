@@ -252,20 +252,28 @@ fn is_boundary(chars: &[(usize, char)], i: usize, j: usize, text: &str, profile:
     };
     let word_before = word_before(chars, i);
     let word_before = word_before.as_str();
-    // "the deal was close.价格": a sentence of a spaced script ended right before a letter of a
-    // script written without spaces (an English sentence left inside Chinese or Japanese text).
-    if !spaced && k == j && is_unspaced_letter(first) && word_before.chars().count() >= 2 {
-        return true;
+    // "the deal was close.价格", "…of 90 hectares.1976年": a sentence of a spaced script ended
+    // right before a letter of a script written without spaces, or a number written with one (an
+    // English sentence left inside Chinese or Japanese text).
+    if !spaced && k == j && word_before.chars().count() >= 2 {
+        let after_digits = chars[k..].iter().find(|&&(_, c)| !c.is_ascii_digit());
+        if after_digits.is_some_and(|&(_, c)| is_unspaced_letter(c)) {
+            return true;
+        }
     }
     if term == '.' && j == i + 1 {
         if !spaced {
             // "soldiers.Statue": a missing space after a lower-case word of 3+ letters, before a
             // capitalised word. Anything else without a space ("U.S.", "3.5", "e.g.") is not a
             // boundary.
-            let lower_word =
-                word_before.chars().count() >= 3 && word_before.chars().all(|c| c.is_lowercase());
-            let capital_word =
-                first.is_uppercase() && chars.get(k + 1).is_some_and(|&(_, c)| c.is_lowercase());
+            // ("Giovanni.In 1928" too: a capitalised word of 3+ letters before a capital that
+            // begins a word, one letter long or more.)
+            let lower_word = word_before.chars().count() >= 3
+                && word_before.chars().skip(1).all(|c| c.is_lowercase());
+            let capital_word = first.is_uppercase()
+                && chars
+                    .get(k + 1)
+                    .is_some_and(|&(_, c)| c.is_lowercase() || c.is_whitespace());
             return lower_word && capital_word && k == j;
         }
         if is_abbreviation(chars, i, text, profile) {
@@ -486,7 +494,28 @@ mod tests {
                 "价格大幅上涨。"
             ]
         );
+        // ... also before a number that begins the Chinese sentence, and between two sentences
+        // of a spaced script joined without a space after a capitalised word.
+        assert_eq!(
+            split(
+                "Поле площадью 90 гектаров.1976年，賽馬場已經不再使用。",
+                "zh"
+            ),
+            ["Поле площадью 90 гектаров.", "1976年，賽馬場已經不再使用。"]
+        );
+        assert_eq!(
+            split("Лошади были в Сесто-Сан-Джованни.В 1928 году.", "ru"),
+            ["Лошади были в Сесто-Сан-Джованни.", "В 1928 году."]
+        );
         assert_eq!(split("增长了3.5%。", "zh"), ["增长了3.5%。"]);
+        assert_eq!(
+            split("Version 2.1998年发布。", "zh"),
+            ["Version 2.1998年发布。"]
+        );
+        assert_eq!(
+            split("He met J.R.R. Tolkien.", "en"),
+            ["He met J.R.R. Tolkien."]
+        );
     }
 
     #[test]
