@@ -172,7 +172,8 @@ fn is_unspaced(c: char) -> bool {
 }
 
 fn is_combining(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    // No ASCII character is a mark: skip the table's search for them.
+    !c.is_ascii() && unicode_normalization::char::is_combining_mark(c)
 }
 
 /// How forms are matched in a text of this language.

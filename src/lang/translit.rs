@@ -499,6 +499,10 @@ fn latin_rules(lower: &str, rules: Rules) -> Vec<u8> {
         for table in [rules, COMMON] {
             let mut best: Option<(usize, &str)> = None;
             for &(pat, rep) in table {
+                // Most rules fail on their first letter: test it before counting characters.
+                if pat.chars().next() != Some(chars[i]) {
+                    continue;
+                }
                 let (pat, before_vowel) = match pat.strip_suffix('+') {
                     Some(p) => (p, true),
                     None => (pat, false),
