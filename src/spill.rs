@@ -250,7 +250,7 @@ fn decode(r: &mut impl Read) -> anyhow::Result<Option<Finding>> {
         };
         let mut bytes = vec![0u8; n as usize];
         r.read_exact(&mut bytes)?;
-        Ok(String::from_utf8(bytes).context("a corrupt temporary file of findings")?)
+        String::from_utf8(bytes).context("a corrupt temporary file of findings")
     };
     let document = string(r)?;
     let segment = string(r)?;

@@ -1542,10 +1542,10 @@ fn may_be_number_word(word: &str, numbers: &crate::lang::profile::NumberRules) -
     };
     // After an attached clitic too (Arabic `ب|ثلاث`, `وال|خمسين`).
     listed(word)
-        || numbers.word_prefixes.iter().any(|p| {
-            word.strip_prefix(p.as_str())
-                .is_some_and(|rest| listed(rest))
-        })
+        || numbers
+            .word_prefixes
+            .iter()
+            .any(|p| word.strip_prefix(p.as_str()).is_some_and(&listed))
 }
 
 /// Splits a word into number words, scales and joiners of the profile, longest first. `None`

@@ -382,7 +382,8 @@ fn icu(
     let head_end = start + 1 + name.len() + 1 + rest[name.len() + 1..].find(',')? + 1;
     let mut i = head_end;
     let mut branches = Vec::new();
-    let mut skeleton = vec![start..head_end];
+    let mut skeleton = Vec::new();
+    skeleton.push(start..head_end);
     loop {
         while i < limit && b[i].is_ascii_whitespace() {
             i += 1;

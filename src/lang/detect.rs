@@ -369,7 +369,7 @@ mod tests {
             );
         }
         // The trigram-only pass is confident on a short text in the expected language.
-        let first = identify(&vec!["Moskau verlangt vom Westen die Zusage."; 4].join(" "));
+        let first = identify(&["Moskau verlangt vom Westen die Zusage."; 4].join(" "));
         assert_eq!(first.best().map(|b| b.0), Some("de"));
         assert!(first.confidence("de") >= CLEAR_FIRST_PASS);
     }
