@@ -18,6 +18,9 @@
 //!   the whole bead (a short sentence's length is within the noise), not much worse;
 //! - it is not joined to its neighbour by a colon, a semicolon or a lower-case start.
 //!
+//! A bead whose one target sentence is one of its source sentences as it stands (left
+//! untranslated) needs no weighing: that sentence is its pair, the others have none.
+//!
 //! The evidence (the anchors' and, bounded, the length's) sets the split-off bead's confidence,
 //! which the omission check reports as an error: one anchor's worth is enough where the length
 //! fits the rest alone about as well, two where it fits somewhat worse. (One anchor's worth was
@@ -107,6 +110,10 @@ pub(crate) fn split_unsupported(
             out.push(bead);
             continue;
         }
+        if let Some(split) = left_as_source(&bead, source, target) {
+            out.extend(split);
+            continue;
+        }
         // The edge sentences; a middle one too when each side of it keeps a target sentence.
         let candidates = bead
             .source
@@ -118,6 +125,34 @@ pub(crate) fn split_unsupported(
         }
     }
     out
+}
+
+/// A bead whose one target sentence is one of its source sentences as it stands (left
+/// untranslated): that sentence is its pair, whatever the lengths say, and the others have none.
+fn left_as_source(bead: &Bead, source: &[AlignUnit], target: &[AlignUnit]) -> Option<Vec<Bead>> {
+    let normal = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    if bead.target.len() != 1 {
+        return None;
+    }
+    let j = bead.target.start;
+    let text = normal(target[j].text);
+    let k = bead
+        .source
+        .clone()
+        .find(|&k| normal(source[k].text) == text)?;
+    let lone = |i: usize, at: usize| Bead {
+        source: i..i + 1,
+        target: at..at,
+        confidence: STRONG_CONFIDENCE,
+    };
+    let mut out: Vec<Bead> = (bead.source.start..k).map(|i| lone(i, j)).collect();
+    out.push(Bead {
+        source: k..k + 1,
+        target: j..j + 1,
+        confidence: bead.confidence,
+    });
+    out.extend((k + 1..bead.source.end).map(|i| lone(i, j + 1)));
+    Some(out)
 }
 
 /// The two documents, as [`split_unsupported`] is given them.
@@ -379,6 +414,26 @@ mod tests {
             (beads[1].source.clone(), beads[1].target.clone()),
             (1..2, 1..1)
         );
+        assert!(beads[1].confidence >= 0.5, "{beads:?}");
+    }
+
+    #[test]
+    fn a_sentence_left_as_its_source_is_paired_with_it_and_its_neighbour_is_not() {
+        // The target kept the first sentence in English and dropped the second: the length
+        // (English against German) and the shared words say nothing, the identity does.
+        let first = "Researchers say analysing tumour DNA may help explain other cancers.";
+        let beads = split(
+            &[
+                first,
+                "The analysis shows a link between cigarettes and mutations in DNA.",
+            ],
+            &[first],
+        );
+        let shape: Vec<_> = beads
+            .iter()
+            .map(|b| (b.source.clone(), b.target.clone()))
+            .collect();
+        assert_eq!(shape, [(0..1, 0..1), (1..2, 1..1)]);
         assert!(beads[1].confidence >= 0.5, "{beads:?}");
     }
 
