@@ -52,6 +52,8 @@ pub struct NameKnowledge {
     target_vocabulary: HashSet<String>,
     /// Target renderings (folded) learnt for source names: a name the document uses.
     known_renderings: HashSet<String>,
+    /// Target rendering (folded) → the source name words (folded) it renders in the document.
+    rendering_sources: HashMap<String, HashSet<String>>,
 }
 
 /// A key for a pair, the same in [`learn`] and [`check`].
@@ -257,6 +259,14 @@ pub fn learn(
         .flat_map(|m| m.keys())
         .map(|f| fold(f))
         .collect();
+    for (source_word, forms) in &k.renderings {
+        for form in forms.keys() {
+            k.rendering_sources
+                .entry(fold(form))
+                .or_default()
+                .insert(source_word.clone());
+        }
+    }
     k.occurrences = occurrences
         .iter()
         .map(|(key, v)| (key.clone(), v.len()))
@@ -499,6 +509,19 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
                     issues.push(issue(severity, shown.clone(), t, message));
                     continue;
                 }
+                // In its place a name the document renders for another source name, which
+                // this source does not have (Cuba → Pablo, Bellingham → Huawei): a swap, even
+                // where a capitalised source word might have explained it or its kind differs.
+                if let Some(t) = swapped_in(name, ctx, knowledge, &added, &taken) {
+                    taken.insert(t.start);
+                    issues.push(issue(
+                        Severity::Error,
+                        shown.clone(),
+                        t.text.clone(),
+                        format!("name \"{shown}\" became \"{}\"", t.text),
+                    ));
+                    continue;
+                }
                 let severity = if confident {
                     Severity::Error
                 } else {
@@ -529,6 +552,50 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
         }
     }
     issues
+}
+
+/// A target name with no source in this pair that the document renders, elsewhere, for
+/// another source name that this pair's source does not contain: what a missing source name
+/// was swapped for. Its words must all be such renderings, in the source name's script
+/// family (a name kept in the source's script is no rendering of another).
+fn swapped_in<'a>(
+    name: &SourceName,
+    ctx: &PairContext,
+    knowledge: &NameKnowledge,
+    added: &'a [TargetName],
+    taken: &HashSet<usize>,
+) -> Option<&'a TargetName> {
+    let own = name.shown();
+    // A name made of a common word (Inquisition, Walls), a demonym (Celtic, Thai) or an
+    // acronym (AD, MLAs) is often translated into another name or left out.
+    if name.acronym
+        || name.entity.is_some() && name.words.len() > 1
+        || crate::lang::words::is_common(ctx.source.lang, &own)
+        || looks_like_demonym(&own, &ctx.source)
+    {
+        return None;
+    }
+    let source = fold(&ctx.source.text);
+    let own = fold(&own);
+    added.iter().find(|a| {
+        !taken.contains(&a.start)
+            && !a.text.is_empty()
+            // A listed place the translator names for context (Brexit → Royaume-Uni) is not
+            // a swap by itself.
+            && a.kind != NameKind::Entity
+            && entities::find(&a.text, ctx.target.lang).is_empty()
+            && a.text.split_whitespace().all(|w| {
+                knowledge
+                    .rendering_sources
+                    .get(&fold(w))
+                    .is_some_and(|sources| {
+                        !sources.is_empty()
+                            && sources
+                                .iter()
+                                .all(|s| *s != own && !source.contains(s.as_str()))
+                    })
+            })
+    })
 }
 
 /// Whether a target span reads as a name on its own: a capitalised word that does not start
@@ -2977,5 +3044,39 @@ mod tests {
         assert!(spelling_variants("Buddha", "Buda", &p));
         assert!(spelling_variants("Habsburg", "Habsbourg", &p));
         assert!(!spelling_variants("China", "Chinqa", &p));
+    }
+
+    #[test]
+    fn a_missing_name_in_whose_place_stands_another_name_of_the_document_is_a_swap() {
+        let stop = pair(
+            "en",
+            "My next stop was Bellingham, right up near the Canadian border.",
+            "es",
+            "Mi siguiente parada fue Huawei, muy cerca de la frontera canadiense.",
+        );
+        let huawei = pair(
+            "en",
+            "The contract went to Huawei last year.",
+            "es",
+            "El contrato fue para Huawei el año pasado.",
+        );
+        let out = run(&[huawei, stop]);
+        assert!(
+            out[1].iter().any(|i| i.severity == Severity::Error
+                && i.message.contains("\"Bellingham\" became \"Huawei\"")),
+            "{out:?}"
+        );
+        // Alone, nothing says Huawei is a name the document uses for something else.
+        let stop = pair(
+            "en",
+            "My next stop was Bellingham, right up near the Canadian border.",
+            "es",
+            "Mi siguiente parada fue Huawei, muy cerca de la frontera canadiense.",
+        );
+        let out = run(&[stop]);
+        assert!(
+            out[0].iter().all(|i| i.severity != Severity::Error),
+            "{out:?}"
+        );
     }
 }
