@@ -556,8 +556,8 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
 
 /// A target name with no source in this pair that the document renders, elsewhere, for
 /// another source name that this pair's source does not contain: what a missing source name
-/// was swapped for. Its words must all be such renderings, in the source name's script
-/// family (a name kept in the source's script is no rendering of another).
+/// was swapped for. Its words must all be such renderings. Only for a source language with a
+/// dictionary ([`crate::lang::words::has_list`]).
 fn swapped_in<'a>(
     name: &SourceName,
     ctx: &PairContext,
@@ -568,7 +568,10 @@ fn swapped_in<'a>(
     let own = name.shown();
     // A name made of a common word (Inquisition, Walls), a demonym (Celtic, Thai) or an
     // acronym (AD, MLAs) is often translated into another name or left out.
-    if name.acronym
+    // Only where the source's dictionary tells its title words from names (a Russian Палата
+    // or Международную, capitalised in a title, would be swapped for its translation).
+    if !crate::lang::words::has_list(ctx.source.lang)
+        || name.acronym
         || name.entity.is_some() && name.words.len() > 1
         || crate::lang::words::is_common(ctx.source.lang, &own)
         || looks_like_demonym(&own, &ctx.source)
@@ -584,6 +587,7 @@ fn swapped_in<'a>(
             // a swap by itself.
             && a.kind != NameKind::Entity
             && entities::find(&a.text, ctx.target.lang).is_empty()
+
             && a.text.split_whitespace().all(|w| {
                 knowledge
                     .rendering_sources
