@@ -23,7 +23,8 @@
 //!
 //! Usage:
 //!   cargo run --release --example eval_names -- [--dir DIR] [--seed N] [--lang de,fr] [--rounds 10]
-//!       [--verbose] [--errata FILE]
+//!       [--verbose] [--buckets] [--errata FILE]
+//!   (`--buckets`: the injections not caught at error, by script group, kind and why)
 //!   cargo run --release --example eval_names -- pair en "source text" ru "target text"
 
 #[path = "common/pud.rs"]
@@ -172,6 +173,70 @@ struct LangFigures {
     false_error_not_slip: usize,
     false_any: usize,
     injected: BTreeMap<&'static str, (usize, usize, usize, usize, usize)>,
+    /// Injections not caught at `error`, by (kind, why): see [`why_not_error`].
+    buckets: BTreeMap<(&'static str, String), usize>,
+}
+
+/// The script group of a target language, for the breakdown of `--buckets`.
+fn script_group(lang: &str) -> &'static str {
+    match lang {
+        "ru" | "uk" | "bg" | "sr" => "Cyrillic",
+        "ar" | "fa" | "ur" => "Arabic",
+        "hi" | "mr" | "ne" => "Devanagari",
+        "zh" | "ja" => "Han",
+        _ => "Latin",
+    }
+}
+
+/// Why an injection was not caught at `error`: the findings it gave only as warnings (by
+/// their kind, and for a misspelling whether the name was kept in its own script), or, with
+/// none, what the check made of the source name the untouched target name rendered.
+fn why_not_error(
+    fresh: &[&Issue],
+    clean: &[name::Pairing],
+    injected: &[name::Pairing],
+    span: (usize, usize),
+) -> String {
+    if let Some(w) = fresh.first() {
+        let m = &w.message;
+        let kind = if m.contains("misspelt") {
+            let same_script = script_of_first(&w.source) == script_of_first(&w.target);
+            if m.contains("elsewhere in the document") {
+                "misspelt (document form)"
+            } else if same_script {
+                "misspelt, same script"
+            } else {
+                "misspelt, other script"
+            }
+        } else if m.contains("became") {
+            "became"
+        } else if m.contains("missing") {
+            "missing"
+        } else if m.contains("not in the source") {
+            "added"
+        } else {
+            "other"
+        };
+        return format!("warning: {kind}");
+    }
+    let Some(source) = clean.iter().find(|pg| {
+        pg.target_spans
+            .iter()
+            .any(|&(a, b)| a < span.1 && span.0 < b)
+    }) else {
+        return "silent: untouched name paired with no source name".to_string();
+    };
+    let after = injected.iter().find(|pg| pg.source == source.source);
+    match after {
+        None => "silent: source name gone".to_string(),
+        Some(pg) if !pg.strong => format!("silent: source name not certain ({})", pg.outcome),
+        Some(pg) if pg.outcome == "found" => "silent: injected text accepted as found".to_string(),
+        Some(pg) => format!("silent: {} but no finding", pg.outcome),
+    }
+}
+
+fn script_of_first(text: &str) -> Option<Script> {
+    text.chars().find_map(script_of)
 }
 
 fn evaluate(
@@ -277,6 +342,7 @@ fn evaluate(
             .bytes()
             .fold(0u64, |h, b| h.wrapping_mul(131).wrapping_add(u64::from(b))));
     let mut injected = BTreeMap::new();
+    let mut buckets = BTreeMap::new();
     for (kind, label) in [
         (Injection::Misspell, "misspelt"),
         (Injection::Swap, "swapped"),
@@ -285,7 +351,7 @@ fn evaluate(
         let (mut n, mut err, mut any, mut n_paired, mut err_paired) = (0, 0, 0, 0, 0);
         for round in 0..rounds {
             let mut targets = clean_targets.clone();
-            let mut done: Vec<(usize, String, String)> = Vec::new();
+            let mut done: Vec<(usize, String, String, usize)> = Vec::new();
             for (i, r) in rows.iter().enumerate() {
                 if i % rounds != round || r.en_items.is_empty() {
                     continue;
@@ -327,14 +393,14 @@ fn evaluate(
                     Injection::Drop => drop_name(&r.target, at, &tn),
                 };
                 targets[i] = new_text.clone();
-                done.push((i, tn, new_text));
+                done.push((i, tn, new_text, at));
             }
             if done.is_empty() {
                 continue;
             }
             let pairs_mod = pairs_of(lang, &rows, &targets);
             let doc_mod = DocumentKnowledge::learn(&pairs_mod);
-            for (i, tn, new_text) in done {
+            for (i, tn, new_text, at) in done {
                 let issues = name::check(&pairs_mod[i], &doc_mod);
                 let before: HashSet<(Severity, &str)> = clean[i]
                     .iter()
@@ -349,6 +415,17 @@ fn evaluate(
                 n += 1;
                 err += usize::from(hit_err);
                 any += usize::from(hit_any);
+                let why = (!hit_err).then(|| {
+                    why_not_error(
+                        &fresh,
+                        &name::pairings(&pairs[i], &doc),
+                        &name::pairings(&pairs_mod[i], &doc_mod),
+                        (at, at + tn.len()),
+                    )
+                });
+                if let Some(why) = &why {
+                    *buckets.entry((label, why.clone())).or_insert(0) += 1;
+                }
                 if paired_names.contains(&(i, tn.clone())) {
                     n_paired += 1;
                     err_paired += usize::from(hit_err);
@@ -358,7 +435,7 @@ fn evaluate(
                 }
                 if verbose && !hit_err {
                     println!(
-                        "  MISS {lang} {label} {} {:?} ({}) -> {:?} | found: {:?}",
+                        "  MISS {lang} {label} {} {:?} ({}) -> {:?} | {} | found: {:?}",
                         rows[i].id,
                         tn,
                         if paired_names.contains(&(i, tn.clone())) {
@@ -367,6 +444,7 @@ fn evaluate(
                             "unpaired"
                         },
                         injected_as(&rows[i].target, &new_text),
+                        why.as_deref().unwrap_or(""),
                         fresh
                             .iter()
                             .map(|x| format!("{}: {}", x.severity, x.message))
@@ -387,6 +465,7 @@ fn evaluate(
         false_error_not_slip,
         false_any,
         injected,
+        buckets,
     }
 }
 
@@ -423,6 +502,7 @@ fn main() {
     let mut seed = 20261127u64;
     let mut langs: Option<Vec<String>> = None;
     let mut verbose = false;
+    let mut show_buckets = false;
     let mut rounds = 10;
     let mut errata_path = std::path::PathBuf::from("scripts/pud-name-errata.tsv");
     let mut it = args.iter();
@@ -440,6 +520,7 @@ fn main() {
                 )
             }
             "--verbose" => verbose = true,
+            "--buckets" => show_buckets = true,
             "--errata" => errata_path = it.next().expect("--errata FILE").into(),
             "--rounds" => rounds = it.next().expect("--rounds N").parse().expect("a number"),
             other => panic!("unknown argument {other}"),
@@ -475,8 +556,14 @@ fn main() {
         "paired e"
     );
     let mut tot = (0, 0, 0, 0, 0, 0);
+    let mut buckets: BTreeMap<(&str, &str, String), usize> = BTreeMap::new();
     for lang in &langs {
         let f = evaluate(&dir, lang, seed, rounds, verbose, &errata);
+        for ((kind, why), n) in &f.buckets {
+            *buckets
+                .entry((script_group(lang), kind, why.clone()))
+                .or_insert(0) += n;
+        }
         let cell = |k: &str| {
             let (n, e, a, _, _) = f.injected[k];
             format!("{}/{}", pct(e, n), pct(a, n))
@@ -518,4 +605,12 @@ fn main() {
         pct(tot.5, tot.0),
         pct(tot.2, tot.0)
     );
+    if show_buckets {
+        println!("\nInjections not caught at error, by script group of the target, kind and why:");
+        let mut rows: Vec<_> = buckets.into_iter().collect();
+        rows.sort_by(|a, b| (a.0 .0, a.0 .1, b.1).cmp(&(b.0 .0, b.0 .1, a.1)));
+        for ((group, kind, why), n) in rows {
+            println!("  {group:<10} {kind:<8} {n:>5}  {why}");
+        }
+    }
 }

@@ -52,6 +52,8 @@ pub struct NameKnowledge {
     target_vocabulary: HashSet<String>,
     /// Target renderings (folded) learnt for source names: a name the document uses.
     known_renderings: HashSet<String>,
+    /// Target rendering (folded) → the source name words (folded) it renders in the document.
+    rendering_sources: HashMap<String, HashSet<String>>,
 }
 
 /// A key for a pair, the same in [`learn`] and [`check`].
@@ -257,6 +259,14 @@ pub fn learn(
         .flat_map(|m| m.keys())
         .map(|f| fold(f))
         .collect();
+    for (source_word, forms) in &k.renderings {
+        for form in forms.keys() {
+            k.rendering_sources
+                .entry(fold(form))
+                .or_default()
+                .insert(source_word.clone());
+        }
+    }
     k.occurrences = occurrences
         .iter()
         .map(|(key, v)| (key.clone(), v.len()))
@@ -499,6 +509,19 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
                     issues.push(issue(severity, shown.clone(), t, message));
                     continue;
                 }
+                // In its place a name the document renders for another source name, which
+                // this source does not have (Cuba → Pablo, Bellingham → Huawei): a swap, even
+                // where a capitalised source word might have explained it or its kind differs.
+                if let Some(t) = swapped_in(name, ctx, knowledge, &added, &taken) {
+                    taken.insert(t.start);
+                    issues.push(issue(
+                        Severity::Error,
+                        shown.clone(),
+                        t.text.clone(),
+                        format!("name \"{shown}\" became \"{}\"", t.text),
+                    ));
+                    continue;
+                }
                 let severity = if confident {
                     Severity::Error
                 } else {
@@ -529,6 +552,54 @@ pub fn check(ctx: &PairContext, doc: &super::DocumentKnowledge) -> Vec<Issue> {
         }
     }
     issues
+}
+
+/// A target name with no source in this pair that the document renders, elsewhere, for
+/// another source name that this pair's source does not contain: what a missing source name
+/// was swapped for. Its words must all be such renderings. Only for a source language with a
+/// dictionary ([`crate::lang::words::has_list`]).
+fn swapped_in<'a>(
+    name: &SourceName,
+    ctx: &PairContext,
+    knowledge: &NameKnowledge,
+    added: &'a [TargetName],
+    taken: &HashSet<usize>,
+) -> Option<&'a TargetName> {
+    let own = name.shown();
+    // A name made of a common word (Inquisition, Walls), a demonym (Celtic, Thai) or an
+    // acronym (AD, MLAs) is often translated into another name or left out.
+    // Only where the source's dictionary tells its title words from names (a Russian Палата
+    // or Международную, capitalised in a title, would be swapped for its translation).
+    if !crate::lang::words::has_list(ctx.source.lang)
+        || name.acronym
+        || name.entity.is_some() && name.words.len() > 1
+        || crate::lang::words::is_common(ctx.source.lang, &own)
+        || looks_like_demonym(&own, &ctx.source)
+    {
+        return None;
+    }
+    let source = fold(&ctx.source.text);
+    let own = fold(&own);
+    added.iter().find(|a| {
+        !taken.contains(&a.start)
+            && !a.text.is_empty()
+            // A listed place the translator names for context (Brexit → Royaume-Uni) is not
+            // a swap by itself.
+            && a.kind != NameKind::Entity
+            && entities::find(&a.text, ctx.target.lang).is_empty()
+
+            && a.text.split_whitespace().all(|w| {
+                knowledge
+                    .rendering_sources
+                    .get(&fold(w))
+                    .is_some_and(|sources| {
+                        !sources.is_empty()
+                            && sources
+                                .iter()
+                                .all(|s| *s != own && !source.contains(s.as_str()))
+                    })
+            })
+    })
 }
 
 /// Whether a target span reads as a name on its own: a capitalised word that does not start
@@ -1462,6 +1533,25 @@ fn counterpart(
     knowledge: &NameKnowledge,
 ) -> Outcome {
     if let Some(e) = name.entity {
+        // A listed form one or two letters off at its end where the target's grammar puts no
+        // ending (Chinqa, Europc for China, Europa in Spanish): a slip, not a word form,
+        // though the list's matching, which allows endings, takes it for the entity. The
+        // source must name the entity as listed (Tiberius is not the Tiber).
+        let named_as_listed = entities::all()[e]
+            .forms_in(ctx.source.lang)
+            .iter()
+            .any(|f| fold(f) == fold(&name.run));
+        if !name.acronym && named_as_listed {
+            if let Some((span, text, form)) = ending_slip_in(e, ctx, target, knowledge) {
+                return Outcome::Near {
+                    word: None,
+                    span,
+                    text,
+                    expected: Some(form),
+                    strong: true,
+                };
+            }
+        }
         let found = entities::find(&ctx.target.text, ctx.target.lang)
             .into_iter()
             .find(|m| m.entity == e && target.free(m.start, m.end));
@@ -2147,6 +2237,159 @@ fn is_spelling_slip(source_word: &str, text: &str) -> bool {
     d >= 1 && d <= if n <= 5 { 1 } else { 2 } && common + 2 < n
 }
 
+/// A capitalised target word one or two edits from a listed one-word form of entity `e` in the
+/// target language, the edits in its last two letters (which [`differs_slightly`] and the
+/// entity list's own matching leave to grammar; one edit only where the target has case
+/// endings), where the target's grammar does not explain them: not the form, or the form less
+/// its last one or two letters, with one of the target profile's `names.suffixes`, nor an
+/// ending where the entity's listed forms differ; not a usual variant of spelling a name;
+/// written once in the document, not one of its words, not another listed entity.
+fn ending_slip_in(
+    e: usize,
+    ctx: &PairContext,
+    target: &TargetIndex,
+    knowledge: &NameKnowledge,
+) -> Option<((usize, usize), String, String)> {
+    let forms = entities::all()[e].forms_in(ctx.target.lang);
+    for u in &target.units {
+        let text = target.unit_text(u);
+        if !target.free(u.start, u.end) || !names::is_capitalised(text) {
+            continue;
+        }
+        // The listed form, or the name kept as the source writes it (Florence, Kenya).
+        if forms.iter().any(|f| fold(f) == fold(text))
+            || fold(&ctx.source.text).contains(&fold(text))
+        {
+            if forms.iter().any(|f| fold(f) == fold(text)) {
+                return None;
+            }
+            continue;
+        }
+        for form in forms {
+            if ending_slip(form, forms, text, ctx)
+                && knowledge.target_frequency(text) <= 1
+                && !knowledge.target_vocabulary.contains(&fold(text))
+                && !is_common_target_word(text, ctx, target)
+                && entities::find(text, ctx.target.lang)
+                    .iter()
+                    .all(|m| m.entity == e)
+            {
+                return Some(((u.start, u.end), text.to_string(), form.clone()));
+            }
+        }
+    }
+    None
+}
+
+/// Whether `text` is a one-word listed `form` off at its end by a slip (see [`ending_slip_in`]).
+fn ending_slip(form: &str, forms: &[String], text: &str, ctx: &PairContext) -> bool {
+    if word_spans(form).len() != 1
+        || !form.chars().next().is_some_and(char::is_uppercase)
+        || translit::script_of_word(text) != translit::script_of_word(form)
+    {
+        return false;
+    }
+    let f = fold(form);
+    let n = f.chars().count();
+    if n < 4 {
+        return false;
+    }
+    let t = fold(text);
+    let d = translit::edits(&t, &f);
+    let common = t.chars().zip(f.chars()).take_while(|(x, y)| x == y).count();
+    let suffixes: Vec<String> = ctx
+        .target
+        .profile
+        .names
+        .suffixes
+        .iter()
+        .map(|s| fold(s))
+        .collect();
+    // A language with case endings also changes a stem's end (Czech Benátky, Benátek, Polish
+    // Brazylia, Brazylii, Czech Oděsa, Oděská): there only a letter replaced by another, where
+    // the list's own matching sees no ending, is a slip.
+    let inflecting = !suffixes.is_empty();
+    let most = if n <= 5 || inflecting { 1 } else { 2 };
+    if d == 0 || d > most || common + 2 < n || common < 3 {
+        return false;
+    }
+    if inflecting && (t.chars().count() != n || entities::word_matches(form, text)) {
+        return false;
+    }
+    // A word built on the whole form is a derivation (Brisbaner, Péking for Pékin).
+    if t.starts_with(&f) {
+        return false;
+    }
+    let grammar = (0..=2).filter(|&k| n >= k + 3).any(|k| {
+        let stem: String = f.chars().take(n - k).collect();
+        t == stem
+            || suffixes
+                .iter()
+                .any(|sfx| t.strip_prefix(stem.as_str()) == Some(sfx.as_str()))
+    });
+    // The list itself declines the name there (Анды, Андах: Андам is a case too).
+    let prefix: String = t.chars().take(common.min(n - 2)).collect();
+    let declined = forms
+        .iter()
+        .any(|g| fold(g) != f && fold(g).starts_with(&prefix));
+    !grammar && !declined && !spelling_variants(form, text, ctx)
+}
+
+/// Whether two spellings of a name in a Latin script differ only as languages spell one sound
+/// (the variants issue 4 lists: v/w, f/ph, k/c/ck/q, sh/sch/ch, j/y/i, z/s, th/t; doubled
+/// letters): `Korinth` and `Corinth`, `Kaukasus` and `Caucasus` are one name, not a slip.
+fn spelling_variants(word: &str, text: &str, ctx: &PairContext) -> bool {
+    fn key(w: &str) -> String {
+        let mut s = fold(w);
+        for (from, to) in [
+            ("dsch", "j"),
+            ("dzh", "j"),
+            ("dj", "j"),
+            ("sch", "s"),
+            ("sh", "s"),
+            ("ch", "k"),
+            ("ph", "f"),
+            ("th", "t"),
+            ("ck", "k"),
+            ("qu", "k"),
+            ("q", "k"),
+            ("c", "k"),
+            ("w", "v"),
+            ("y", "i"),
+            ("j", "i"),
+            ("z", "s"),
+            ("x", "ks"),
+        ] {
+            s = s.replace(from, to);
+        }
+        // Doubled letters written single, an h after a consonant (Buddha / Buda, Sukhothai /
+        // Sukothai), ou for u (Habsbourg).
+        let s = s.replace("ou", "u");
+        let mut out = String::with_capacity(s.len());
+        for c in s.chars() {
+            let after_consonant = out
+                .chars()
+                .last()
+                .is_some_and(|p: char| p.is_alphabetic() && !"aeiou".contains(p));
+            if out.ends_with(c) || (c == 'h' && after_consonant) {
+                continue;
+            }
+            out.push(c);
+        }
+        out
+    }
+    let k = key(word);
+    if key(text) == k {
+        return true;
+    }
+    // With a case ending of the target (Czech Korintu for Corinth).
+    let t = fold(text);
+    ctx.target.profile.names.suffixes.iter().any(|suffix| {
+        t.strip_suffix(fold(suffix).as_str())
+            .is_some_and(|stem| stem.chars().count() >= 4 && key(stem) == k)
+    })
+}
+
 /// A target word that the document uses as a common word (so a near miss is a coincidence).
 fn is_common_target_word(text: &str, ctx: &PairContext, _target: &TargetIndex) -> bool {
     let cased = text
@@ -2747,5 +2990,97 @@ mod tests {
         assert_eq!(out[2].len(), 1, "{out:?}");
         assert_eq!(out[2][0].severity, Severity::Error);
         assert_eq!(out[2][0].target, "Рыбков");
+    }
+
+    #[test]
+    fn a_listed_form_off_at_its_end_where_no_ending_goes_is_a_slip() {
+        // Spanish puts no case ending on a name: Chinqa is China misspelt, not a word form.
+        let p = [pair(
+            "en",
+            "Naturally China will be presenting plenty of other military hardware this week.",
+            "es",
+            "Evidentemente, Chinqa presentará mucho más hardware militar esta semana.",
+        )];
+        let out = run(&p);
+        assert!(
+            out[0]
+                .iter()
+                .any(|i| i.severity == Severity::Error
+                    && i.message.contains("misspelt as \"Chinqa\"")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn an_ending_the_target_grammar_or_the_list_declines_is_no_slip() {
+        // Polish Chinach (a case ending of the profile) and Russian Андам (the list writes
+        // Анды and Андах): word forms, not slips.
+        let p = [
+            pair(
+                "en",
+                "He worked in China for years.",
+                "pl",
+                "Pracował w Chinach przez lata.",
+            ),
+            pair(
+                "en",
+                "They climbed in the Andes.",
+                "ru",
+                "Они поднимались по Андам.",
+            ),
+        ];
+        let out = run(&p[..1]);
+        assert!(
+            out[0].iter().all(|i| !i.message.contains("misspelt")),
+            "{out:?}"
+        );
+        let out = run(&p[1..]);
+        assert!(
+            out[0].iter().all(|i| !i.message.contains("misspelt")),
+            "{out:?}"
+        );
+    }
+
+    #[test]
+    fn spelling_variants_of_a_name_are_not_slips() {
+        let p = pair("en", "x", "de", "x");
+        assert!(spelling_variants("Corinth", "Korinth", &p));
+        assert!(spelling_variants("Buddha", "Buda", &p));
+        assert!(spelling_variants("Habsburg", "Habsbourg", &p));
+        assert!(!spelling_variants("China", "Chinqa", &p));
+    }
+
+    #[test]
+    fn a_missing_name_in_whose_place_stands_another_name_of_the_document_is_a_swap() {
+        let stop = pair(
+            "en",
+            "My next stop was Bellingham, right up near the Canadian border.",
+            "es",
+            "Mi siguiente parada fue Huawei, muy cerca de la frontera canadiense.",
+        );
+        let huawei = pair(
+            "en",
+            "The contract went to Huawei last year.",
+            "es",
+            "El contrato fue para Huawei el año pasado.",
+        );
+        let out = run(&[huawei, stop]);
+        assert!(
+            out[1].iter().any(|i| i.severity == Severity::Error
+                && i.message.contains("\"Bellingham\" became \"Huawei\"")),
+            "{out:?}"
+        );
+        // Alone, nothing says Huawei is a name the document uses for something else.
+        let stop = pair(
+            "en",
+            "My next stop was Bellingham, right up near the Canadian border.",
+            "es",
+            "Mi siguiente parada fue Huawei, muy cerca de la frontera canadiense.",
+        );
+        let out = run(&[stop]);
+        assert!(
+            out[0].iter().all(|i| i.severity != Severity::Error),
+            "{out:?}"
+        );
     }
 }

@@ -44,6 +44,11 @@ pub fn is_common(lang: &str, word: &str) -> bool {
         .is_some_and(|(common, _)| common.contains(word.to_lowercase().as_str()))
 }
 
+/// Whether the language has a list, so that its capitalised title words can be told from names.
+pub fn has_list(lang: &str) -> bool {
+    lists().contains_key(primary_subtag(lang).as_str())
+}
+
 /// Whether `word` (capitalised as a name is) is a name in the language's dictionary, which
 /// never writes it in lower case. `false` for a language without a list.
 pub fn is_name(lang: &str, word: &str) -> bool {
