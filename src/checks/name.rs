@@ -587,7 +587,6 @@ fn swapped_in<'a>(
             // a swap by itself.
             && a.kind != NameKind::Entity
             && entities::find(&a.text, ctx.target.lang).is_empty()
-
             && a.text.split_whitespace().all(|w| {
                 knowledge
                     .rendering_sources

@@ -500,7 +500,7 @@ fn latin_rules(lower: &str, rules: Rules) -> Vec<u8> {
             let mut best: Option<(usize, &str)> = None;
             for &(pat, rep) in table {
                 // Most rules fail on their first letter: test it before counting characters.
-                if pat.chars().next() != Some(chars[i]) {
+                if !pat.starts_with(chars[i]) {
                     continue;
                 }
                 let (pat, before_vowel) = match pat.strip_suffix('+') {
