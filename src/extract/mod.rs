@@ -91,7 +91,14 @@ impl Facts {
             .filter(|n| n.is_anchor())
             .map(|n| number_anchor_key(n.value))
             .collect();
-        keys.extend(self.names.iter().map(|n| hash_of(&("name", &n.key))));
+        // A name whose consonant skeleton is empty (`He` at a sentence's start, `Ia`) would be
+        // one key shared by all of them.
+        keys.extend(
+            self.names
+                .iter()
+                .filter(|n| !n.key.is_empty())
+                .map(|n| hash_of(&("name", &n.key))),
+        );
         keys.sort_unstable();
         keys
     }
@@ -107,4 +114,23 @@ fn hash_of<T: Hash>(value: &T) -> u64 {
     let mut h = DefaultHasher::new();
     value.hash(&mut h);
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::profile::profile;
+
+    #[test]
+    fn a_sentence_initial_word_with_no_consonant_key_is_no_anchor() {
+        // `He` at the start is a name candidate whose skeleton is empty: as a key it would be
+        // shared by every such sentence, and its absence from a target taken for a lost name.
+        let plain = extract(
+            "He did not want to confirm or deny reports about this.",
+            profile("en"),
+        );
+        assert!(plain.anchor_keys().is_empty(), "{:?}", plain.names);
+        let named = extract("He did not want to confirm it, Lavrov said.", profile("en"));
+        assert_eq!(named.anchor_keys().len(), 1, "{:?}", named.names);
+    }
 }
