@@ -21,12 +21,11 @@
 //! A bead whose one target sentence is one of its source sentences as it stands (left
 //! untranslated) needs no weighing: that sentence is its pair, the others have none.
 //!
-//! The evidence (the anchors' and, bounded, the length's) sets the split-off bead's confidence:
-//! two anchors' worth or more give a bead the omission check reports as an error, less a
-//! warning. (One anchor's worth as an error was tried: 2.7 points more of PUD's dropped
-//! sentences reported, one more of its 13,000 faithful ones, and an error on a faithful Arabic
-//! translation of the shipped corpus that joins "He did not want to confirm or deny reports
-//! about this." to the sentence before it.) Beads that join several target sentences to fewer source sentences (additions) are
+//! The evidence (the anchors' and, bounded, the length's) sets the split-off bead's confidence,
+//! which the omission check reports as an error: one anchor's worth is enough where the length
+//! fits the rest alone about as well, two where it fits somewhat worse. (One anchor's worth was
+//! a warning until measured: on the 13,000 faithful PUD sentences as documents it reports one
+//! sentence more, and 2.5 points more of the dropped ones; the shipped corpus stays clean.) Beads that join several target sentences to fewer source sentences (additions) are
 //! left to `refine`.
 
 use super::features::{cognate_prefix, fnv1a, KeyKind, Unit};
@@ -57,18 +56,18 @@ const FOUND_FACTOR: f64 = 3.0;
 const LENGTH_FACTOR: f64 = 4.0;
 const MAX_LENGTH_GAIN: f64 = 0.3;
 const MIN_LENGTH_GAIN: f64 = -0.4;
-/// ...or worse than this on weaker evidence (a warning).
+/// ...or worse than this on weaker evidence (less than `STRONG`).
 const MIN_LENGTH_GAIN_WEAK: f64 = -0.2;
 /// The anchors' own share of the evidence, whatever the length says: length alone is
 /// [`refine`](super::refine)'s business.
 const MIN_ANCHOR_EVIDENCE: f64 = 1.0;
-/// Evidence for a warning, and for an error.
+/// Evidence for a split, and for one whose length fits somewhat worse.
 const WEAK: f64 = 1.0;
 const STRONG: f64 = 2.0;
 /// The confidence given to the split-off bead: at or above 0.5 the omission is an error
-/// (`checks::unpaired_severity`), below it a warning.
+/// (`checks::unpaired_severity`).
 const STRONG_CONFIDENCE: f64 = 0.6;
-const WEAK_CONFIDENCE: f64 = 0.4;
+const WEAK_CONFIDENCE: f64 = 0.5;
 
 /// Keys for marks of a sentence that translators keep wherever it is in a merged target.
 const QUESTION: u64 = 0x51;
@@ -169,7 +168,7 @@ struct DocumentPair<'p, 'a> {
 
 impl DocumentPair<'_, '_> {
     /// Of the `candidates` (source sentences of `bead`), the one the bead's target carries
-    /// least, with the evidence for it, if that is enough for a warning at least.
+    /// least, with the evidence for it, if that is enough for a split (`WEAK`).
     fn weakest(
         &self,
         bead: &Bead,
@@ -403,9 +402,9 @@ mod tests {
     }
 
     #[test]
-    fn one_anchors_worth_missing_is_a_warning() {
+    fn one_anchors_worth_missing_is_enough_for_an_error() {
         // Only an acronym is missing: one anchor's worth, with the length fitting the rest alone
-        // about as well. Split off, but reported as a warning: translators join sentences.
+        // about as well. On faithful PUD translations such a split is as rare as a strong one.
         let beads = split(
             &[LONG_EN, "The SAC agreed to pay for all of it."],
             &[LONG_DE],
@@ -415,7 +414,7 @@ mod tests {
             (beads[1].source.clone(), beads[1].target.clone()),
             (1..2, 1..1)
         );
-        assert!(beads[1].confidence < 0.5, "{beads:?}");
+        assert!(beads[1].confidence >= 0.5, "{beads:?}");
     }
 
     #[test]
