@@ -146,9 +146,12 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
     }
     // The detector's doubt is lifted when the third language's own frequent words say it
     // clearly (`lang::freq`): Italian in a French file at 0.7.
-    let severity = if foreign_script(ctx) {
+    // A short segment (under `CONFIDENT_WORDS`) is an error too when both the detector and the
+    // third language's own frequent words are sure: `Aveva 84 anni.` in a French file.
+    let clear_words = crate::lang::freq::clearly(tgt, best);
+    let severity = if foreign_script(ctx) || (conf >= 0.85 && clear_words) {
         Severity::Error
-    } else if conf >= 0.85 || crate::lang::freq::clearly(tgt, best) {
+    } else if conf >= 0.85 || clear_words {
         severity
     } else {
         Severity::Warning
@@ -364,6 +367,22 @@ mod tests {
         // Translated throughout: nothing.
         let translated = "Die Gespräche endeten am Montag ohne Einigung. Beide Delegationen gaben einander die Schuld am Scheitern der Verhandlungen.";
         assert!(check_untranslated(&pair("en", src, "de", translated)).is_empty());
+    }
+
+    #[test]
+    fn a_short_segment_sure_by_detector_and_words_is_an_error() {
+        // Four words: short, but lingua and Italian's frequent words agree.
+        assert_eq!(
+            wrong("fr", "Successivamente, si ricostruì sulle rovine."),
+            [Severity::Error]
+        );
+        // Where only one of them is sure, a short segment stays a warning.
+        assert_eq!(
+            wrong("fr", "Aldrin è stato sposato tre volte."),
+            [Severity::Warning]
+        );
+        // A short French sentence in a French file is right.
+        assert!(wrong("fr", "Par la suite, on a reconstruit sur les ruines.").is_empty());
     }
 
     #[test]
