@@ -50,67 +50,55 @@ pub const MIN_WORDS: usize = 3;
 /// The share of a text's letters that must be in the script for script alone to decide.
 const SCRIPT_SHARE: f64 = 0.95;
 
+/// One word list: its detection tag, script and text, `data/freq/<tag>.txt` (the path is made
+/// from the tag, so the two cannot disagree).
+macro_rules! list {
+    ($tag:literal, $script:ident) => {
+        (
+            $tag,
+            Script::$script,
+            include_str!(concat!("../../data/freq/", $tag, ".txt")),
+        )
+    };
+}
+
 /// The word lists, by detection tag (`data/freq/<tag>.txt`, one word a line, `#` comments).
 const LISTS: &[(&str, Script, &str)] = &[
-    ("ar", Script::Arabic, include_str!("../../data/freq/ar.txt")),
-    (
-        "bg",
-        Script::Cyrillic,
-        include_str!("../../data/freq/bg.txt"),
-    ),
-    ("ca", Script::Latin, include_str!("../../data/freq/ca.txt")),
-    ("cs", Script::Latin, include_str!("../../data/freq/cs.txt")),
-    ("da", Script::Latin, include_str!("../../data/freq/da.txt")),
-    ("de", Script::Latin, include_str!("../../data/freq/de.txt")),
-    ("en", Script::Latin, include_str!("../../data/freq/en.txt")),
-    ("es", Script::Latin, include_str!("../../data/freq/es.txt")),
-    ("fa", Script::Arabic, include_str!("../../data/freq/fa.txt")),
-    ("fi", Script::Latin, include_str!("../../data/freq/fi.txt")),
-    ("fr", Script::Latin, include_str!("../../data/freq/fr.txt")),
-    (
-        "hi",
-        Script::Devanagari,
-        include_str!("../../data/freq/hi.txt"),
-    ),
-    ("hr", Script::Latin, include_str!("../../data/freq/hr.txt")),
-    ("hu", Script::Latin, include_str!("../../data/freq/hu.txt")),
-    ("id", Script::Latin, include_str!("../../data/freq/id.txt")),
-    ("is", Script::Latin, include_str!("../../data/freq/is.txt")),
-    ("it", Script::Latin, include_str!("../../data/freq/it.txt")),
-    ("lt", Script::Latin, include_str!("../../data/freq/lt.txt")),
-    ("lv", Script::Latin, include_str!("../../data/freq/lv.txt")),
-    (
-        "mk",
-        Script::Cyrillic,
-        include_str!("../../data/freq/mk.txt"),
-    ),
-    ("ms", Script::Latin, include_str!("../../data/freq/ms.txt")),
-    ("nb", Script::Latin, include_str!("../../data/freq/nb.txt")),
-    ("nl", Script::Latin, include_str!("../../data/freq/nl.txt")),
-    ("pl", Script::Latin, include_str!("../../data/freq/pl.txt")),
-    ("pt", Script::Latin, include_str!("../../data/freq/pt.txt")),
-    ("ro", Script::Latin, include_str!("../../data/freq/ro.txt")),
-    (
-        "ru",
-        Script::Cyrillic,
-        include_str!("../../data/freq/ru.txt"),
-    ),
-    ("sk", Script::Latin, include_str!("../../data/freq/sk.txt")),
-    ("sl", Script::Latin, include_str!("../../data/freq/sl.txt")),
-    (
-        "sr",
-        Script::Cyrillic,
-        include_str!("../../data/freq/sr.txt"),
-    ),
-    ("sv", Script::Latin, include_str!("../../data/freq/sv.txt")),
-    ("tr", Script::Latin, include_str!("../../data/freq/tr.txt")),
-    (
-        "uk",
-        Script::Cyrillic,
-        include_str!("../../data/freq/uk.txt"),
-    ),
-    ("ur", Script::Arabic, include_str!("../../data/freq/ur.txt")),
-    ("vi", Script::Latin, include_str!("../../data/freq/vi.txt")),
+    list!("ar", Arabic),
+    list!("bg", Cyrillic),
+    list!("ca", Latin),
+    list!("cs", Latin),
+    list!("da", Latin),
+    list!("de", Latin),
+    list!("en", Latin),
+    list!("es", Latin),
+    list!("fa", Arabic),
+    list!("fi", Latin),
+    list!("fr", Latin),
+    list!("hi", Devanagari),
+    list!("hr", Latin),
+    list!("hu", Latin),
+    list!("id", Latin),
+    list!("is", Latin),
+    list!("it", Latin),
+    list!("lt", Latin),
+    list!("lv", Latin),
+    list!("mk", Cyrillic),
+    list!("ms", Latin),
+    list!("nb", Latin),
+    list!("nl", Latin),
+    list!("pl", Latin),
+    list!("pt", Latin),
+    list!("ro", Latin),
+    list!("ru", Cyrillic),
+    list!("sk", Latin),
+    list!("sl", Latin),
+    list!("sr", Cyrillic),
+    list!("sv", Latin),
+    list!("tr", Latin),
+    list!("uk", Cyrillic),
+    list!("ur", Arabic),
+    list!("vi", Latin),
 ];
 
 /// The languages the detector knows that are alone in their script: script decides them.
