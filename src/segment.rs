@@ -268,13 +268,13 @@ fn is_boundary(chars: &[(usize, char)], i: usize, j: usize, text: &str, profile:
             // boundary.
             // ("Giovanni.In 1928" too: a capitalised word of 3+ letters before a capital that
             // begins a word, one letter long or more.)
-            let lower_word = word_before.chars().count() >= 3
+            let word_ends_lower = word_before.chars().count() >= 3
                 && word_before.chars().skip(1).all(|c| c.is_lowercase());
             let capital_word = first.is_uppercase()
                 && chars
                     .get(k + 1)
                     .is_some_and(|&(_, c)| c.is_lowercase() || c.is_whitespace());
-            return lower_word && capital_word && k == j;
+            return word_ends_lower && capital_word && k == j;
         }
         if is_abbreviation(chars, i, text, profile) {
             return false;

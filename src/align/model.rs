@@ -8,10 +8,10 @@
 //!   with the length; the cost is minus the log of the two-tailed probability of the deviation.
 //!   The ratio comes from the two documents' totals, so that CJK against Latin (a third as many
 //!   characters) needs no table, weighed against the languages' usual ratio where the caller
-//!   knows it (a short document cannot show its own); the variance is re-estimated from the first alignment. A small
-//!   wide component keeps one badly matched length from outweighing everything else. A sentence
-//!   left unaligned is its length against nothing, with the variance of the pair it would have
-//!   formed.
+//!   knows it (a short document cannot show its own); the variance is re-estimated from the
+//!   first alignment. A small wide component keeps one badly matched length from outweighing
+//!   everything else. A sentence left unaligned is its length against nothing, with the
+//!   variance of the pair it would have formed.
 //! - **Cues** (see `features`): a key on both sides of a bead is evidence `ln(ρ/f)`, where `ρ` is
 //!   how often a key of its kind survives translation (re-estimated) and `f` how often it occurs
 //!   in a sentence by chance: its frequency on the other side, or in the sentence's own

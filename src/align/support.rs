@@ -25,8 +25,10 @@
 //! which the omission check reports as an error: one anchor's worth is enough where the length
 //! fits the rest alone about as well, two where it fits somewhat worse. (One anchor's worth was
 //! a warning until measured: on the 13,000 faithful PUD sentences as documents it reports one
-//! sentence more, and 2.5 points more of the dropped ones; the shipped corpus stays clean.) Beads that join several target sentences to fewer source sentences (additions) are
-//! left to `refine`.
+//! sentence more, and 2.5 points more of the dropped ones; the shipped corpus stays clean.)
+//!
+//! Beads that join several target sentences to fewer source sentences (additions) are left to
+//! `refine`.
 
 use super::features::{cognate_prefix, fnv1a, KeyKind, Unit};
 use super::refine::{length_ratio, misfit};

@@ -145,9 +145,9 @@ pub fn check_wrong_language(ctx: &PairContext) -> Vec<Issue> {
         return Vec::new();
     }
     // The detector's doubt is lifted when the third language's own frequent words say it
-    // clearly (`lang::freq`): Italian in a French file at 0.7.
-    // A short segment (under `CONFIDENT_WORDS`) is an error too when both the detector and the
-    // third language's own frequent words are sure: `Aveva 84 anni.` in a French file.
+    // clearly (`lang::freq`): Italian in a French file at 0.7. Where both are sure, even a
+    // segment too short for `CONFIDENT_WORDS` is an error: `Successivamente, si ricostruì
+    // sulle rovine.` in a French file.
     let clear_words = crate::lang::freq::clearly(tgt, best);
     let severity = if foreign_script(ctx) || (conf >= 0.85 && clear_words) {
         Severity::Error
@@ -242,7 +242,6 @@ fn issue(check: CheckId, severity: Severity, target: &str, message: String) -> I
     }
 }
 
-/// Compares texts ignoring spacing and case.
 /// In a segment of several sentences (a bead of a document, a long unit), one target sentence
 /// that is one of the source's sentences as it stands: an untranslated sentence beside
 /// translated ones, which the detector, judging the mixture, does not see. Its severity is the
@@ -269,6 +268,7 @@ fn sentence_left_as_source<'c>(ctx: &'c PairContext) -> Option<(&'c str, Severit
     })
 }
 
+/// Compares texts ignoring spacing and case.
 fn normalise(text: &str) -> String {
     text.split_whitespace()
         .collect::<Vec<_>>()
