@@ -2250,24 +2250,25 @@ fn ending_slip_in(
     knowledge: &NameKnowledge,
 ) -> Option<((usize, usize), String, String)> {
     let forms = entities::all()[e].forms_in(ctx.target.lang);
+    let source = fold(&ctx.source.text);
     for u in &target.units {
         let text = target.unit_text(u);
         if !target.free(u.start, u.end) || !names::is_capitalised(text) {
             continue;
         }
-        // The listed form, or the name kept as the source writes it (Florence, Kenya).
-        if forms.iter().any(|f| fold(f) == fold(text))
-            || fold(&ctx.source.text).contains(&fold(text))
-        {
-            if forms.iter().any(|f| fold(f) == fold(text)) {
-                return None;
-            }
+        let folded = fold(text);
+        // The listed form is there: no slip. The name kept as the source writes it (Florence,
+        // Kenya) is no slip either.
+        if forms.iter().any(|f| fold(f) == folded) {
+            return None;
+        }
+        if source.contains(&folded) {
             continue;
         }
         for form in forms {
             if ending_slip(form, forms, text, ctx)
                 && knowledge.target_frequency(text) <= 1
-                && !knowledge.target_vocabulary.contains(&fold(text))
+                && !knowledge.target_vocabulary.contains(&folded)
                 && !is_common_target_word(text, ctx, target)
                 && entities::find(text, ctx.target.lang)
                     .iter()
